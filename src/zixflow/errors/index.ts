@@ -1,0 +1,5 @@
+export * from './zixflow.error';
+export * from './zixflow-configuration.error';
+export * from './zixflow-validation.error';
+export * from './zixflow-api.error';
+export * from './zixflow-network.error';

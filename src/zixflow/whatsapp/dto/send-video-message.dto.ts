@@ -1,0 +1,26 @@
+import { IsHttpUrl } from '../validation/is-http-url.decorator';
+import { MessageType, OptionalText, RequiredObject, RequiredText } from '../validation/field.decorators';
+import { WhatsappMessageBaseDto } from './whatsapp-message-base.dto';
+
+/** The `video` object of a video message. */
+export class VideoContentDto {
+  /** Public http(s) URL of the video (MP4 or 3GPP; WhatsApp's limit is 16 MB). */
+  @RequiredText()
+  @IsHttpUrl('https://example.com/clip.mp4')
+  link!: string;
+
+  /** Text shown under the video. */
+  @OptionalText(1024)
+  caption?: string;
+}
+
+/** A video message, sent with `type: "video"` on the session-message endpoint. */
+export class SendVideoMessageDto extends WhatsappMessageBaseDto {
+  /** Set by `sendVideo`; may be left out. */
+  @MessageType('video', 'sendVideo')
+  type?: 'video';
+
+  /** The video to send. */
+  @RequiredObject(() => VideoContentDto)
+  video!: VideoContentDto;
+}

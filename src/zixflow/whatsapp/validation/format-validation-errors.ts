@@ -1,0 +1,47 @@
+import { ValidationError } from 'class-validator';
+
+/**
+ * Which failed constraint explains a property best when several fail at once: a missing or
+ * unknown field first, then a wrong shape, then limits. One sentence per property reads better
+ * than class-validator's pile of every rule that failed.
+ */
+const CONSTRAINT_PRIORITY = [
+  'isRequiredForType',
+  'isDefined',
+  'whitelistValidation',
+  'nestedValidation',
+  'isObject',
+  'isString',
+  'isBoolean',
+  'isArray',
+];
+
+/** Plain sentences for class-validator's own wording of the two generic checks. */
+const GENERIC_MESSAGES: Record<string, string> = {
+  whitelistValidation: 'is not a field Zixflow accepts here; remove it',
+  nestedValidation: 'must be an object',
+  unknownValue: 'must be an object',
+};
+
+/**
+ * Flattens class-validator's error tree into one readable line per problem, each starting with the
+ * full property path (`interactive.action.buttons.1.reply.title must be at most 20 characters`).
+ */
+export function formatValidationErrors(errors: readonly ValidationError[], parentPath = ''): string[] {
+  return errors.flatMap((error) => {
+    const path = parentPath && error.property ? `${parentPath}.${error.property}` : parentPath || error.property || 'message';
+    const own = error.constraints ? [`${path} ${pickMessage(error.constraints, error.property)}`] : [];
+    return [...own, ...formatValidationErrors(error.children ?? [], path)];
+  });
+}
+
+function pickMessage(constraints: Record<string, string>, property: string): string {
+  const names = Object.keys(constraints);
+  const chosen = CONSTRAINT_PRIORITY.find((name) => names.includes(name)) ?? names[0];
+  return GENERIC_MESSAGES[chosen] ?? withoutLeadingProperty(constraints[chosen], property);
+}
+
+/** Our messages omit the property (the path is prefixed); class-validator's defaults start with it. */
+function withoutLeadingProperty(message: string, property: string): string {
+  return property && message.startsWith(`${property} `) ? message.slice(property.length + 1) : message;
+}

@@ -1,0 +1,30 @@
+import { ValidateBy, ValidationArguments } from 'class-validator';
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function keysWithNonStringValues(value: Record<string, unknown>): string[] {
+  return Object.keys(value).filter((key) => typeof value[key] !== 'string');
+}
+
+/**
+ * Property decorator for template `variables`: a flat object whose values are all strings, because
+ * Zixflow substitutes each value as text (URLs included) into the template.
+ */
+export function IsStringMap(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isStringMap',
+    validator: {
+      validate: (value: unknown) => isPlainObject(value) && keysWithNonStringValues(value).length === 0,
+      defaultMessage: (args?: ValidationArguments) => {
+        const value: unknown = args?.value;
+        if (!isPlainObject(value)) {
+          return 'must be an object mapping each template variable name to a string, e.g. { "body_1": "Ada" }';
+        }
+        const names = keysWithNonStringValues(value).map((key) => JSON.stringify(key));
+        return `must map every variable to a string; not a string: ${names.join(', ')}`;
+      },
+    },
+  });
+}

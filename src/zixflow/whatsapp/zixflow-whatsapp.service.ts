@@ -1,0 +1,96 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ZixflowValidationError } from '../errors/zixflow-validation.error';
+import { ZixflowHttpClient, ZixflowRequestBody } from '../http/zixflow-http.client';
+import { ZIXFLOW_RESOLVED_OPTIONS } from '../zixflow.constants';
+import { ResolvedZixflowOptions } from '../zixflow-options.resolver';
+import { SendAudioMessageDto } from './dto/send-audio-message.dto';
+import { SendDocumentMessageDto } from './dto/send-document-message.dto';
+import { SendImageMessageDto } from './dto/send-image-message.dto';
+import { SendLocationMessageDto } from './dto/send-location-message.dto';
+import { SendReplyButtonsMessageDto } from './dto/send-reply-buttons-message.dto';
+import { SendTemplateMessageDto } from './dto/send-template-message.dto';
+import { SendTextMessageDto } from './dto/send-text-message.dto';
+import { SendVideoMessageDto } from './dto/send-video-message.dto';
+import { WhatsappMessageBaseDto } from './dto/whatsapp-message-base.dto';
+import { validateMessage } from './validation/validate-message';
+import { WHATSAPP_MESSAGE_KINDS, WhatsappMessageType } from './whatsapp-message-kinds';
+import { ZixflowSendResult } from './zixflow-send-result.interface';
+
+/**
+ * Sends WhatsApp messages through Zixflow's campaign API. Each method takes the message as Zixflow
+ * documents it (a DTO instance or a plain object), validates it before any network call, and
+ * resolves with Zixflow's acceptance or rejects with a typed {@link ZixflowError}.
+ *
+ * Session messages (everything but templates) only reach a customer whose 24-hour window is open,
+ * i.e. who wrote to you in the last 24 hours; use {@link sendTemplate} otherwise.
+ */
+@Injectable()
+export class ZixflowWhatsappService {
+  constructor(
+    private readonly client: ZixflowHttpClient,
+    @Inject(ZIXFLOW_RESOLVED_OPTIONS) private readonly options: ResolvedZixflowOptions,
+  ) {}
+
+  /** Sends a video (`video.link`, optional `video.caption`). */
+  sendVideo(message: SendVideoMessageDto): Promise<ZixflowSendResult> {
+    return this.send('video', message);
+  }
+
+  /** Sends an image (`image.link`, optional `image.caption`). */
+  sendImage(message: SendImageMessageDto): Promise<ZixflowSendResult> {
+    return this.send('image', message);
+  }
+
+  /** Sends an audio file (`audio.link`; WhatsApp allows no caption on audio). */
+  sendAudio(message: SendAudioMessageDto): Promise<ZixflowSendResult> {
+    return this.send('audio', message);
+  }
+
+  /** Sends a document (`document.link`, optional `caption` and `filename`). */
+  sendDocument(message: SendDocumentMessageDto): Promise<ZixflowSendResult> {
+    return this.send('document', message);
+  }
+
+  /** Sends a text (`text.body`, optional `text.preview_url`). */
+  sendText(message: SendTextMessageDto): Promise<ZixflowSendResult> {
+    return this.send('text', message);
+  }
+
+  /** Sends a location; latitude and longitude may be numbers and are sent as strings. */
+  sendLocation(message: SendLocationMessageDto): Promise<ZixflowSendResult> {
+    return this.send('location', message);
+  }
+
+  /** Sends an interactive message with one to three quick-reply buttons. */
+  sendReplyButtons(message: SendReplyButtonsMessageDto): Promise<ZixflowSendResult> {
+    return this.send('interactive', message);
+  }
+
+  /** Sends an approved template with its variables; works outside the 24-hour window. */
+  sendTemplate(message: SendTemplateMessageDto): Promise<ZixflowSendResult> {
+    return this.send('template', message);
+  }
+
+  /** The one path every send takes: validate, build the body, post. */
+  private async send(type: WhatsappMessageType, message: unknown): Promise<ZixflowSendResult> {
+    const kind = WHATSAPP_MESSAGE_KINDS[type];
+    const validated = validateMessage<WhatsappMessageBaseDto>(kind.dto, message);
+    return this.client.post(kind.path, this.buildBody(validated, kind.bodyType));
+  }
+
+  /**
+   * The body holds exactly the caller's fields plus `type` and the resolved `phoneId`: no defaults
+   * are added, so Zixflow's own defaults apply. Undefined fields never reach the wire because the
+   * body is serialised as JSON.
+   */
+  private buildBody(message: WhatsappMessageBaseDto, bodyType: string | undefined): ZixflowRequestBody {
+    const { to, phoneId: givenPhoneId, type: _callerType, ...fields } = message as WhatsappMessageBaseDto & { type?: string };
+    const phoneId = givenPhoneId ?? this.options.defaultPhoneId;
+    if (phoneId === undefined) {
+      throw new ZixflowValidationError([
+        'phoneId is required: pass it in the message or configure defaultPhoneId (ZIXFLOW_PHONE_ID)',
+      ]);
+    }
+    return bodyType === undefined ? { to, phoneId, ...fields } : { to, phoneId, type: bodyType, ...fields };
+  }
+}

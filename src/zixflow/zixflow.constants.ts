@@ -1,0 +1,17 @@
+/** Zixflow's campaign API host. */
+export const ZIXFLOW_DEFAULT_BASE_URL = 'https://api.zixflow.com';
+
+/** Default time-out of one request, in milliseconds. */
+export const ZIXFLOW_DEFAULT_TIMEOUT_MS = 10_000;
+
+/** Path of the session (free-form) message send, shared by every non-template message type. */
+export const ZIXFLOW_SESSION_MESSAGE_PATH = '/api/v1/campaign/whatsapp/message/send';
+
+/** Path of the approved-template send. */
+export const ZIXFLOW_TEMPLATE_MESSAGE_PATH = '/api/v1/campaign/whatsapp/send';
+
+/** Injection token of the library's own `HttpService`, so it never shares the app's `HttpModule`. */
+export const ZIXFLOW_HTTP_SERVICE = Symbol('ZIXFLOW_HTTP_SERVICE');
+
+/** Injection token of the checked options with defaults applied. */
+export const ZIXFLOW_RESOLVED_OPTIONS = Symbol('ZIXFLOW_RESOLVED_OPTIONS');
