@@ -6,7 +6,7 @@
 export { ZixflowModule } from './zixflow.module';
 export { ZIXFLOW_MODULE_OPTIONS } from './zixflow.module-definition';
 export type { ZixflowModuleExtras } from './zixflow.module-definition';
-export type { ZixflowModuleOptions, ZixflowRetryOptions } from './zixflow-options.interface';
+export type { ZixflowModuleOptions, ZixflowOptionsFactory, ZixflowRetryOptions } from './zixflow-options.interface';
 export { zixflowConfig } from './zixflow.config';
 export {
   ZIXFLOW_DEFAULT_BASE_URL,

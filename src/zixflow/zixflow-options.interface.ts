@@ -21,3 +21,9 @@ export interface ZixflowModuleOptions {
   /** Retry settings, or `false` to never retry. */
   retry?: ZixflowRetryOptions | false;
 }
+
+/** Implemented by a class given to `forRootAsync({ useClass })` or `forRootAsync({ useExisting })`. */
+export interface ZixflowOptionsFactory {
+  /** Returns the module options, possibly after reading a secret store. */
+  createZixflowOptions(): ZixflowModuleOptions | Promise<ZixflowModuleOptions>;
+}

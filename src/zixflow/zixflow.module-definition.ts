@@ -7,6 +7,10 @@ export interface ZixflowModuleExtras {
   isGlobal?: boolean;
 }
 
+/**
+ * The generated module base class and tokens. `ZIXFLOW_MODULE_OPTIONS` is the injection token of
+ * the options exactly as given to `forRoot` / produced by `forRootAsync`.
+ */
 export const {
   ConfigurableModuleClass: ZixflowConfigurableModuleClass,
   MODULE_OPTIONS_TOKEN: ZIXFLOW_MODULE_OPTIONS,
@@ -14,6 +18,7 @@ export const {
   ASYNC_OPTIONS_TYPE: ZIXFLOW_ASYNC_OPTIONS_TYPE,
 } = new ConfigurableModuleBuilder<ZixflowModuleOptions>({ moduleName: 'Zixflow' })
   .setClassMethodName('forRoot')
+  .setFactoryMethodName('createZixflowOptions')
   .setExtras<ZixflowModuleExtras>({ isGlobal: false }, (definition, extras) => ({
     ...definition,
     global: extras.isGlobal,

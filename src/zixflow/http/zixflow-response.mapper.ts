@@ -85,7 +85,10 @@ function toApiError(answer: ZixflowHttpAnswer, endpoint: string): ZixflowApiErro
   if (status >= 500) {
     return new ZixflowServerError({ ...details, retryable: status === 503 });
   }
-  if (status === 400 || status === 413 || status === 422 || (isJsonObject(answer.data) && answer.data.status === false)) {
+  // status: false in a 2xx is Zixflow refusing the data; other codes (404 after a wrong base URL,
+  // a redirect) say nothing about the message and stay generic API errors.
+  const refusedIn2xx = status < 300 && isJsonObject(answer.data) && answer.data.status === false;
+  if (status === 400 || status === 413 || status === 422 || refusedIn2xx) {
     return new ZixflowBadRequestError(details);
   }
   return new ZixflowApiError(details);
