@@ -38,4 +38,8 @@ export {
 export { SendTemplateMessageDto } from './whatsapp/dto/send-template-message.dto';
 export { normalizeWhatsappNumber } from './phone/normalize-whatsapp-number';
 export { maskPhoneNumber } from './phone/mask-phone-number';
+export { formatValidationErrors } from './whatsapp/validation/format-validation-errors';
+export { zixflowValidationExceptionFactory } from './whatsapp/validation/zixflow-validation-exception.factory';
+export { ZixflowExceptionFilter } from './filters/zixflow-exception.filter';
+export type { ZixflowErrorResponseBody } from './filters/zixflow-exception.filter';
 export * from './errors';
