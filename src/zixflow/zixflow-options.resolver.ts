@@ -11,7 +11,10 @@ export interface ResolvedZixflowOptions {
   retry: Required<ZixflowRetryOptions> | false;
 }
 
-const DEFAULT_RETRY: Required<ZixflowRetryOptions> = { retries: 3, minDelayMs: 250, maxDelayMs: 10_000 };
+const DEFAULT_RETRY: Readonly<Required<ZixflowRetryOptions>> = { retries: 3, minDelayMs: 250, maxDelayMs: 10_000 };
+
+/** The longest delay Node's timers support. */
+const MAX_TIMER_MS = 2_147_483_647;
 
 /**
  * Checks the options once, when the module is instantiated, so a missing key or a typo in the
@@ -74,8 +77,11 @@ function checkTimeout(timeoutMs: unknown): number {
   if (timeoutMs === undefined) {
     return ZIXFLOW_DEFAULT_TIMEOUT_MS;
   }
-  if (typeof timeoutMs !== 'number' || !Number.isInteger(timeoutMs) || timeoutMs <= 0) {
-    throw new ZixflowConfigurationError('ZixflowModule: timeoutMs (ZIXFLOW_TIMEOUT_MS) must be a positive whole number of milliseconds.');
+  // Node turns timers above 2^31-1 ms into 1 ms, which would time out every request at once.
+  if (typeof timeoutMs !== 'number' || !Number.isInteger(timeoutMs) || timeoutMs <= 0 || timeoutMs > MAX_TIMER_MS) {
+    throw new ZixflowConfigurationError(
+      `ZixflowModule: timeoutMs (ZIXFLOW_TIMEOUT_MS) must be a whole number of milliseconds from 1 to ${MAX_TIMER_MS}.`,
+    );
   }
   return timeoutMs;
 }
@@ -85,12 +91,13 @@ function checkRetry(retry: unknown): Required<ZixflowRetryOptions> | false {
     return false;
   }
   if (retry === undefined) {
-    return DEFAULT_RETRY;
+    return { ...DEFAULT_RETRY };
   }
   if (typeof retry !== 'object' || retry === null) {
     throw new ZixflowConfigurationError('ZixflowModule: retry must be false or an object { retries, minDelayMs, maxDelayMs }.');
   }
-  const merged = { ...DEFAULT_RETRY, ...(retry as ZixflowRetryOptions) };
+  const given = Object.entries(retry).filter(([, value]) => value !== undefined);
+  const merged: Required<ZixflowRetryOptions> = { ...DEFAULT_RETRY, ...(Object.fromEntries(given) as ZixflowRetryOptions) };
   for (const [name, value] of Object.entries(merged)) {
     if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
       throw new ZixflowConfigurationError(`ZixflowModule: retry.${name} must be a whole number of 0 or more.`);

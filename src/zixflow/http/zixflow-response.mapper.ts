@@ -41,6 +41,11 @@ function optionalString(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
+/** Ids are strings in the docs; a numeric id from a variant endpoint is kept as its decimal text. */
+function optionalId(value: unknown): string | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? String(value) : optionalString(value);
+}
+
 /**
  * Turns an HTTP answer into the send result, or throws the typed error for it. A 2xx with
  * `status: false` is a failure: Zixflow reports some errors that way. `secret` (the API key) is
@@ -51,13 +56,13 @@ export function mapZixflowAnswer(answer: ZixflowHttpAnswer, endpoint: string, se
   if (status >= 200 && status < 300 && isSuccessEnvelope(data)) {
     return toSendResult(data);
   }
-  throw toApiError({ ...answer, data: redactSecret(data, secret) }, endpoint);
+  throw toApiError(redactSecret({ ...answer, data }, secret), endpoint);
 }
 
 function toSendResult(body: JsonObject): ZixflowSendResult {
   const result: ZixflowSendResult = { status: true, message: optionalString(body.message) ?? '' };
-  const messageId = optionalString(body.messageId);
-  const campaignId = optionalString(body.campaignId);
+  const messageId = optionalId(body.messageId);
+  const campaignId = optionalId(body.campaignId);
   if (messageId !== undefined) {
     result.messageId = messageId;
   }
@@ -76,14 +81,15 @@ function toApiError(answer: ZixflowHttpAnswer, endpoint: string): ZixflowApiErro
     body: typeof answer.data === 'string' ? answer.data.slice(0, MAX_BODY_TEXT) : answer.data,
   };
   const { status } = answer;
-  if (status === 401 || status === 403 || AUTH_MESSAGES.test(zixflowMessage ?? '')) {
-    return new ZixflowAuthError(details);
-  }
+  // The status code decides first: a 429 or 5xx that happens to say "Unauthorised" is still retryable.
   if (status === 429) {
     return new ZixflowRateLimitError({ ...details, retryAfterMs: parseRetryAfter(answer.headers['retry-after']) });
   }
   if (status >= 500) {
     return new ZixflowServerError({ ...details, retryable: status === 503 });
+  }
+  if (status === 401 || status === 403 || AUTH_MESSAGES.test(zixflowMessage ?? '')) {
+    return new ZixflowAuthError(details);
   }
   // status: false in a 2xx is Zixflow refusing the data; other codes (404 after a wrong base URL,
   // a redirect) say nothing about the message and stay generic API errors.

@@ -1,0 +1,108 @@
+import * as util from 'node:util';
+import { ZixflowError } from '../errors/zixflow.error';
+import { ZixflowNetworkError, ZixflowTimeoutError } from '../errors/zixflow-network.error';
+import { mapTransportError } from './zixflow-transport-error.mapper';
+
+const ENDPOINT = '/api/v1/campaign/whatsapp/message/send';
+const SECRET = 'secret-key-123';
+
+function systemError(code: string | undefined): Error {
+  return Object.assign(new Error(`connect ${code ?? 'failed'} 127.0.0.1:443`), { code });
+}
+
+describe('mapTransportError', () => {
+  it.each(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'])(
+    '%s (failed before the request was written) → retryable ZixflowNetworkError, requestSent false',
+    (code) => {
+      const error = mapTransportError(systemError(code), ENDPOINT, 5000);
+      expect(error).toBeInstanceOf(ZixflowError);
+      expect(error.constructor).toBe(ZixflowNetworkError);
+      const network = error as ZixflowNetworkError;
+      expect(network.retryable).toBe(true);
+      expect(network.requestSent).toBe(false);
+      expect(network.code).toBe(code);
+      expect(network.endpoint).toBe(ENDPOINT);
+      expect(network.message).toContain(code);
+      expect(network.message).toContain(ENDPOINT);
+      expect(network.message).toMatch(/before the request was sent/);
+    },
+  );
+
+  it.each<[string, unknown, string | undefined]>([
+    ['ECONNRESET', systemError('ECONNRESET'), 'ECONNRESET'],
+    ['EPIPE', systemError('EPIPE'), 'EPIPE'],
+    ['an unknown code (ERR_NETWORK)', systemError('ERR_NETWORK'), 'ERR_NETWORK'],
+    ['an error without a code', new Error('socket hang up'), undefined],
+    ['a numeric code', Object.assign(new Error('x'), { code: 42 }), undefined],
+    ['a string thrown instead of an error', 'boom', undefined],
+    ['undefined', undefined, undefined],
+    ['null', null, undefined],
+  ])('%s (may have been sent) → ZixflowNetworkError, not retryable, requestSent true', (_name, input, code) => {
+    const error = mapTransportError(input, ENDPOINT, 5000);
+    expect(error).toBeInstanceOf(ZixflowError);
+    expect(error.constructor).toBe(ZixflowNetworkError);
+    const network = error as ZixflowNetworkError;
+    expect(network.retryable).toBe(false);
+    expect(network.requestSent).toBe(true);
+    expect(network.code).toBe(code);
+    expect(network.endpoint).toBe(ENDPOINT);
+    expect(network.message).toMatch(/after the request was sent/);
+    expect(network.message).toContain(code ?? 'unknown');
+  });
+
+  it.each(['ETIMEDOUT', 'ECONNABORTED'])('%s → ZixflowTimeoutError, not retryable, with timeoutMs', (code) => {
+    const error = mapTransportError(systemError(code), ENDPOINT, 5000);
+    expect(error).toBeInstanceOf(ZixflowError);
+    expect(error.constructor).toBe(ZixflowTimeoutError);
+    const timeout = error as ZixflowTimeoutError;
+    expect(timeout.retryable).toBe(false);
+    expect(timeout.timeoutMs).toBe(5000);
+    expect(timeout.endpoint).toBe(ENDPOINT);
+    expect(timeout.message).toContain('5000 ms');
+    expect(timeout.message).toContain(ENDPOINT);
+  });
+
+  it('uses the given timeoutMs, not a default', () => {
+    const error = mapTransportError(systemError('ETIMEDOUT'), ENDPOINT, 1234) as ZixflowTimeoutError;
+    expect(error.timeoutMs).toBe(1234);
+  });
+
+  describe('secret redaction', () => {
+    // Shaped like an AxiosError: the config and request carry the Authorization header.
+    function axiosLikeError(code: string | undefined): Error {
+      return Object.assign(new Error(`Request failed: Authorization Bearer ${SECRET}`), {
+        code,
+        isAxiosError: true,
+        config: {
+          url: ENDPOINT,
+          headers: { Authorization: `Bearer ${SECRET}` },
+          data: JSON.stringify({ to: '13023895111', apiKey: SECRET }),
+        },
+        request: { _header: `POST ${ENDPOINT} HTTP/1.1\r\nAuthorization: Bearer ${SECRET}\r\n` },
+        response: undefined,
+        toJSON: () => ({ message: `Bearer ${SECRET}` }),
+      });
+    }
+
+    it.each(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', undefined])(
+      'code %s: no representation of the mapped error contains the key',
+      (code) => {
+        const input = axiosLikeError(code);
+        const error = mapTransportError(input, ENDPOINT, 5000);
+        const shown: Record<string, string> = {
+          String: String(error),
+          stack: error.stack ?? '',
+          message: error.message,
+          'JSON.stringify': JSON.stringify(error),
+          'util.inspect': util.inspect(error, { depth: 10, showHidden: true }),
+        };
+        for (const [how, text] of Object.entries(shown)) {
+          expect({ how, containsKey: text.includes(SECRET) }).toEqual({ how, containsKey: false });
+        }
+        // The original error is not attached (as cause or otherwise).
+        expect(error).not.toHaveProperty('cause');
+        expect(Object.values(error)).not.toContain(input);
+      },
+    );
+  });
+});

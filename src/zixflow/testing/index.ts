@@ -1,0 +1,21 @@
+/*
+ * Public entry point of `nestjs-zixflow/testing`. Kept separate from the main
+ * entry so production bundles never pull in an HTTP server meant for tests.
+ */
+
+/** Local fake Zixflow API, so apps and tests can exercise the client without sending real (billed) WhatsApp messages. */
+export { ZixflowSandbox } from './zixflow-sandbox';
+
+/**
+ * The checks the sandbox applies to send bodies, exported so a test can
+ * validate a body it built without a round trip through HTTP.
+ */
+export { checkSessionMessageBody, checkTemplateMessageBody } from './sandbox-body-checks';
+
+/** Shapes of the sandbox's options, recordings and scripts, needed to type test helpers around it. */
+export type {
+  SandboxRecordedRequest,
+  SandboxScriptedResponse,
+  SandboxSentMessage,
+  ZixflowSandboxOptions,
+} from './zixflow-sandbox.types';

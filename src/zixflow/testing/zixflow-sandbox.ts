@@ -1,0 +1,458 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { checkSessionMessageBody, checkTemplateMessageBody } from './sandbox-body-checks';
+import type {
+  SandboxRecordedRequest,
+  SandboxScriptedResponse,
+  SandboxSentMessage,
+  ZixflowSandboxOptions,
+} from './zixflow-sandbox.types';
+
+/*
+ * A fake of Zixflow's campaign WhatsApp API that runs in-process on
+ * 127.0.0.1. It only depends on node built-ins and on its own body checks so
+ * that it can catch client bugs instead of sharing them.
+ */
+
+const HOST = '127.0.0.1';
+const DEFAULT_API_KEY = 'sandbox-api-key';
+const SESSION_MESSAGE_PATH = '/api/v1/campaign/whatsapp/message/send';
+const TEMPLATE_MESSAGE_PATH = '/api/v1/campaign/whatsapp/send';
+/** Large enough for any legitimate send (text is capped at 4096 chars), small enough to keep a runaway client from eating memory. */
+const MAX_BODY_BYTES = 1024 * 1024;
+const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
+
+type BodyCheck = (body: unknown) => string[];
+
+const SEND_ROUTES: ReadonlyMap<string, BodyCheck> = new Map([
+  [SESSION_MESSAGE_PATH, checkSessionMessageBody],
+  [TEMPLATE_MESSAGE_PATH, checkTemplateMessageBody],
+]);
+
+interface ReceivedBody {
+  raw: string;
+  /** False when the bytes are not valid UTF-8 (raw then contains replacement characters). */
+  validUtf8: boolean;
+  tooLarge: boolean;
+}
+
+/** What the normal (unscripted) API logic decided for one request. */
+interface Verdict {
+  status: number;
+  payload: Record<string, unknown>;
+  headers?: Record<string, string>;
+  accepted?: { path: string; body: Record<string, unknown> };
+}
+
+interface RequestWaiter {
+  count: number;
+  resolve: (requests: SandboxRecordedRequest[]) => void;
+  reject: (error: Error) => void;
+  timer: NodeJS.Timeout;
+}
+
+/**
+ * Local stand-in for the Zixflow campaign API, for tests and the example app.
+ * It validates requests more strictly than the docs strictly require, records
+ * everything it receives, and can be scripted to misbehave (errors, delays,
+ * dropped or stalled connections) so client failure paths can be tested
+ * without touching the real, billed API.
+ */
+export class ZixflowSandbox {
+  private readonly server: Server;
+  private readonly recorded: SandboxRecordedRequest[] = [];
+  private readonly accepted: SandboxSentMessage[] = [];
+  private readonly scriptedQueue: SandboxScriptedResponse[] = [];
+  private defaultScripted: SandboxScriptedResponse | undefined;
+  private readonly sockets = new Set<Socket>();
+  private readonly waiters = new Set<RequestWaiter>();
+  /** Pending `delayMs` timers, each with the function that releases its waiting handler. */
+  private readonly delays = new Map<NodeJS.Timeout, () => void>();
+  private listeningPort = 0;
+  private stopping: Promise<void> | undefined;
+
+  private constructor(private readonly expectedApiKey: string) {
+    this.server = createServer((req, res) => this.handleRequest(req, res));
+    this.server.on('connection', (socket: Socket) => this.trackSocket(socket));
+  }
+
+  /** Starts a sandbox on 127.0.0.1 only, so tests never expose a fake API to the network. */
+  static async start(options: ZixflowSandboxOptions = {}): Promise<ZixflowSandbox> {
+    const port = options.port ?? 0;
+    const apiKey = options.apiKey ?? DEFAULT_API_KEY;
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`ZixflowSandbox: invalid port ${port}`);
+    if (apiKey === '') throw new RangeError('ZixflowSandbox: apiKey must not be empty');
+    const sandbox = new ZixflowSandbox(apiKey);
+    await sandbox.listen(port);
+    return sandbox;
+  }
+
+  /** Base URL to configure the client with, e.g. `http://127.0.0.1:49152`. */
+  get url(): string {
+    return `http://${HOST}:${this.listeningPort}`;
+  }
+
+  get port(): number {
+    return this.listeningPort;
+  }
+
+  get apiKey(): string {
+    return this.expectedApiKey;
+  }
+
+  /** Every request in the order its body finished arriving, rejected ones included. A copy, so later traffic cannot change it under a test. */
+  get requests(): readonly SandboxRecordedRequest[] {
+    return [...this.recorded];
+  }
+
+  get lastRequest(): SandboxRecordedRequest | undefined {
+    return this.recorded[this.recorded.length - 1];
+  }
+
+  /** Sends the sandbox accepted (normal logic only; scripted responses never add here). */
+  get messages(): readonly SandboxSentMessage[] {
+    return [...this.accepted];
+  }
+
+  /** Queues one-shot responses consumed in order by the next requests on any path; they bypass auth and body checks. */
+  respondNext(...responses: SandboxScriptedResponse[]): this {
+    responses.forEach(assertValidScript);
+    this.scriptedQueue.push(...responses);
+    return this;
+  }
+
+  /** Sets the response used whenever the one-shot queue is empty; `undefined` restores normal behaviour. */
+  respondAlways(response: SandboxScriptedResponse | undefined): this {
+    if (response !== undefined) assertValidScript(response);
+    this.defaultScripted = response;
+    return this;
+  }
+
+  /** Forgets recorded requests, messages, queued responses and the `respondAlways` default, so one sandbox can serve many tests. */
+  clear(): void {
+    this.recorded.length = 0;
+    this.accepted.length = 0;
+    this.scriptedQueue.length = 0;
+    this.defaultScripted = undefined;
+  }
+
+  /**
+   * Resolves with all recorded requests once at least `count` exist. Lets a
+   * test synchronise with fire-and-forget or retrying clients without sleeps.
+   */
+  waitForRequests(count: number, timeoutMs = 5000): Promise<SandboxRecordedRequest[]> {
+    if (!Number.isInteger(count) || count < 0) return Promise.reject(new RangeError(`ZixflowSandbox: invalid request count ${count}`));
+    if (this.recorded.length >= count) return Promise.resolve([...this.recorded]);
+    if (this.stopping !== undefined) return Promise.reject(this.stoppedWhileWaitingError(count));
+    return new Promise((resolve, reject) => {
+      const waiter: RequestWaiter = {
+        count,
+        resolve,
+        reject,
+        timer: setTimeout(() => {
+          this.waiters.delete(waiter);
+          reject(this.timeoutError(count, timeoutMs));
+        }, timeoutMs),
+      };
+      this.waiters.add(waiter);
+    });
+  }
+
+  /**
+   * Idempotent. Destroys every socket (idle keep-alive and stalled ones too)
+   * and releases pending delays, so the port is freed at once and jest does
+   * not report open handles.
+   */
+  async stop(): Promise<void> {
+    this.stopping ??= this.shutDown();
+    await this.stopping;
+  }
+
+  // ------------------------------------------------------------ lifecycle
+
+  private listen(port: number): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const onError = (error: Error): void => reject(error);
+      this.server.once('error', onError);
+      this.server.listen(port, HOST, () => {
+        this.server.off('error', onError);
+        this.listeningPort = (this.server.address() as AddressInfo).port;
+        resolve();
+      });
+    });
+  }
+
+  private async shutDown(): Promise<void> {
+    this.releaseDelays();
+    this.rejectWaiters();
+    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    this.server.closeAllConnections();
+    this.sockets.forEach((socket) => socket.destroy());
+    await closed;
+  }
+
+  private trackSocket(socket: Socket): void {
+    this.sockets.add(socket);
+    socket.once('close', () => this.sockets.delete(socket));
+  }
+
+  private releaseDelays(): void {
+    for (const [timer, release] of this.delays) {
+      clearTimeout(timer);
+      release();
+    }
+    this.delays.clear();
+  }
+
+  private rejectWaiters(): void {
+    for (const waiter of this.waiters) {
+      clearTimeout(waiter.timer);
+      waiter.reject(this.stoppedWhileWaitingError(waiter.count));
+    }
+    this.waiters.clear();
+  }
+
+  // ------------------------------------------------------- request flow
+
+  private handleRequest(req: IncomingMessage, res: ServerResponse): void {
+    this.processRequest(req, res).catch((error: unknown) => respondToFailure(res, error));
+  }
+
+  private async processRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const received = await readBody(req);
+    const request = buildRecord(req, received);
+    this.record(request);
+    if (received.tooLarge) {
+      // Not scripted: the cap protects the test process itself, whatever the script says.
+      sendJson(res, 413, { status: false, message: 'Payload too large' }, { connection: 'close' });
+      return;
+    }
+    const scripted = this.scriptedQueue.shift() ?? this.defaultScripted;
+    if (scripted !== undefined) await this.playScript(req, res, scripted);
+    else this.answerNormally(res, request, received);
+  }
+
+  private record(request: SandboxRecordedRequest): void {
+    this.recorded.push(request);
+    for (const waiter of this.waiters) {
+      if (this.recorded.length < waiter.count) continue;
+      clearTimeout(waiter.timer);
+      this.waiters.delete(waiter);
+      waiter.resolve([...this.recorded]);
+    }
+  }
+
+  private answerNormally(res: ServerResponse, request: SandboxRecordedRequest, received: ReceivedBody): void {
+    const verdict = judgeRequest(request, received, this.expectedApiKey);
+    if (verdict.accepted === undefined) {
+      sendJson(res, verdict.status, verdict.payload, verdict.headers);
+      return;
+    }
+    const message = this.acceptMessage(verdict.accepted.path, verdict.accepted.body, request.receivedAt);
+    const ids = verdict.accepted.body.submissionStatus === true ? { campaignId: message.campaignId, messageId: message.messageId } : {};
+    sendJson(res, verdict.status, { ...verdict.payload, ...ids });
+  }
+
+  private acceptMessage(path: string, body: Record<string, unknown>, receivedAt: Date): SandboxSentMessage {
+    const message: SandboxSentMessage = { messageId: objectId(), campaignId: objectId(), path, body, receivedAt };
+    this.accepted.push(message);
+    return message;
+  }
+
+  private async playScript(req: IncomingMessage, res: ServerResponse, script: SandboxScriptedResponse): Promise<void> {
+    if (script.delayMs !== undefined && script.delayMs > 0) await this.delay(script.delayMs);
+    if (this.stopping !== undefined || res.destroyed) return;
+    if (script.drop === true) {
+      req.socket.destroy();
+      return;
+    }
+    // A stalled request is simply never answered; stop() destroys its socket.
+    if (script.stall === true) return;
+    sendScripted(res, script);
+  }
+
+  /** A tracked timer, so stop() can cancel it instead of leaving a handle that keeps jest alive. */
+  private delay(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.delays.delete(timer);
+        resolve();
+      }, ms);
+      this.delays.set(timer, resolve);
+    });
+  }
+
+  // ------------------------------------------------------------- errors
+
+  private timeoutError(count: number, timeoutMs: number): Error {
+    const seen = this.recorded.map((r) => `${r.method} ${r.path}`).join(', ') || 'none';
+    return new Error(
+      `ZixflowSandbox: timed out after ${timeoutMs} ms waiting for ${count} request(s); received ${this.recorded.length} (${seen})`,
+    );
+  }
+
+  private stoppedWhileWaitingError(count: number): Error {
+    return new Error(`ZixflowSandbox: stopped while waiting for ${count} request(s); received ${this.recorded.length}`);
+  }
+}
+
+// ------------------------------------------------------ request reading
+
+/**
+ * Reads the whole body, keeping at most MAX_BODY_BYTES. An oversized body is
+ * still drained (not cut off) so the client reliably receives the 413
+ * instead of a reset connection.
+ */
+function readBody(req: IncomingMessage): Promise<ReceivedBody> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (size > MAX_BODY_BYTES) resolve({ raw: '', validUtf8: true, tooLarge: true });
+      else resolve(decodeBody(Buffer.concat(chunks)));
+    });
+    req.on('error', reject);
+    req.on('close', () => {
+      if (!req.complete) reject(new Error('client closed the connection before the body was complete'));
+    });
+  });
+}
+
+function decodeBody(bytes: Buffer): ReceivedBody {
+  try {
+    return { raw: new TextDecoder('utf-8', { fatal: true }).decode(bytes), validUtf8: true, tooLarge: false };
+  } catch {
+    return { raw: bytes.toString('utf8'), validUtf8: false, tooLarge: false };
+  }
+}
+
+function buildRecord(req: IncomingMessage, received: ReceivedBody): SandboxRecordedRequest {
+  const url = new URL(req.url ?? '/', `http://${HOST}`);
+  return {
+    method: req.method ?? '',
+    path: url.pathname,
+    query: Object.fromEntries(url.searchParams),
+    headers: { ...req.headers },
+    body: parseJson(received.raw),
+    rawBody: received.raw,
+    receivedAt: new Date(),
+  };
+}
+
+function parseJson(raw: string): unknown {
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+// ------------------------------------------------------ normal API logic
+
+/**
+ * The order mirrors a typical API gateway: route, then method, then auth,
+ * then content, then business validation. Tests rely on it (a bad key with a
+ * bad body must give 401, not 400).
+ */
+function judgeRequest(request: SandboxRecordedRequest, received: ReceivedBody, apiKey: string): Verdict {
+  const check = SEND_ROUTES.get(request.path);
+  if (check === undefined) return { status: 404, payload: { status: false, message: 'Not found' } };
+  if (request.method !== 'POST') {
+    return { status: 405, payload: { status: false, message: 'Method not allowed' }, headers: { allow: 'POST' } };
+  }
+  if (request.headers.authorization !== `Bearer ${apiKey}`) {
+    return { status: 401, payload: { status: false, message: 'Unauthorised' }, headers: { 'www-authenticate': 'Bearer' } };
+  }
+  const content = readJsonObject(request, received);
+  if (!content.ok) return invalidData([content.problem]);
+  const problems = check(content.body);
+  if (problems.length > 0) return invalidData(problems);
+  return {
+    status: 200,
+    payload: { status: true, message: 'Message sent successfully' },
+    accepted: { path: request.path, body: content.body },
+  };
+}
+
+type JsonObjectRead = { ok: true; body: Record<string, unknown> } | { ok: false; problem: string };
+
+/** Narrows the recorded body to a JSON object, or says why it cannot be one. */
+function readJsonObject(request: SandboxRecordedRequest, received: ReceivedBody): JsonObjectRead {
+  const contentType = request.headers['content-type'];
+  if (typeof contentType !== 'string' || !isJsonContentType(contentType)) {
+    return { ok: false, problem: `content-type: must be application/json (got ${JSON.stringify(contentType ?? null)})` };
+  }
+  if (!received.validUtf8) return { ok: false, problem: 'body: must be valid UTF-8' };
+  const body = request.body;
+  if (body === undefined) return { ok: false, problem: 'body: must be valid JSON' };
+  if (!isJsonObject(body)) return { ok: false, problem: 'body: must be a JSON object' };
+  return { ok: true, body };
+}
+
+function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Accepts `application/json` with an optional `charset=utf-8`; any other parameter or charset is refused. */
+function isJsonContentType(header: string): boolean {
+  const [mediaType, ...parameters] = header.split(';').map((part) => part.trim().toLowerCase());
+  if (mediaType !== 'application/json') return false;
+  return parameters.every((parameter) => parameter === '' || /^charset="?utf-8"?$/.test(parameter.replace(/\s*=\s*/, '=')));
+}
+
+function invalidData(details: string[]): Verdict {
+  return { status: 400, payload: { status: false, message: 'Invalid data Provided', details } };
+}
+
+/** 24 hex chars: the real API returns Mongo ObjectIds, and clients may validate that shape. */
+function objectId(): string {
+  return randomBytes(12).toString('hex');
+}
+
+// -------------------------------------------------------- responding
+
+function sendJson(res: ServerResponse, status: number, payload: unknown, headers: Record<string, string> = {}): void {
+  sendRaw(res, status, JSON.stringify(payload), { 'content-type': JSON_CONTENT_TYPE, ...headers });
+}
+
+function sendScripted(res: ServerResponse, script: SandboxScriptedResponse): void {
+  const body = script.body === undefined ? '' : typeof script.body === 'string' ? script.body : JSON.stringify(script.body);
+  const headers: Record<string, string> = { 'content-type': JSON_CONTENT_TYPE };
+  for (const [name, value] of Object.entries(script.headers ?? {})) headers[name.toLowerCase()] = value;
+  sendRaw(res, script.status ?? 200, body, headers);
+}
+
+/** 204 and 304 must not carry a body, so a scripted body is dropped rather than framing the response wrongly. */
+function sendRaw(res: ServerResponse, status: number, body: string, headers: Record<string, string>): void {
+  const content = status === 204 || status === 304 ? '' : body;
+  res.writeHead(status, { ...headers, 'content-length': String(Buffer.byteLength(content)) });
+  res.end(content);
+}
+
+/** Last resort: a bug in the sandbox must surface as a 500 the test can see, never as a hang. */
+function respondToFailure(res: ServerResponse, error: unknown): void {
+  if (res.destroyed || res.writableEnded) return;
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  sendJson(res, 500, { status: false, message: `Sandbox error: ${message}` }, { connection: 'close' });
+}
+
+/** Fails fast in the test that scripts an impossible response, rather than later inside the server. */
+function assertValidScript(script: SandboxScriptedResponse): void {
+  const status = script.status ?? 200;
+  if (!Number.isInteger(status) || status < 200 || status > 599) {
+    throw new RangeError(`ZixflowSandbox: scripted status must be an integer 200-599 (got ${status})`);
+  }
+  const delayMs = script.delayMs ?? 0;
+  if (!Number.isFinite(delayMs) || delayMs < 0) {
+    throw new RangeError(`ZixflowSandbox: scripted delayMs must be a non-negative number (got ${delayMs})`);
+  }
+}
