@@ -1,11 +1,28 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsDefined, IsIn, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsDefined, IsIn, ValidateBy, ValidateNested } from 'class-validator';
 import { IsRequiredForType } from '../validation/is-required-for-type.decorator';
 import { MessageType, Optional, OptionalObject, RequiredObject, RequiredText } from '../validation/field.decorators';
 import { MediaLinkDto } from './media-link.dto';
 import { WhatsappMessageBaseDto } from './whatsapp-message-base.dto';
 
 const HEADER_TYPES = ['text', 'image', 'video', 'document'] as const;
+
+/** WhatsApp tells taps apart by id, so two buttons with one id could not be told apart. */
+function UniqueButtonIds(): PropertyDecorator {
+  return ValidateBy({
+    name: 'uniqueButtonIds',
+    validator: {
+      validate: (buttons: unknown) => {
+        if (!Array.isArray(buttons)) {
+          return true;
+        }
+        const ids = buttons.map((button: Partial<ReplyButtonDto> | null) => button?.reply?.id).filter((id) => id !== undefined);
+        return new Set(ids).size === ids.length;
+      },
+      defaultMessage: () => 'must have unique ids',
+    },
+  });
+}
 
 /** Optional header above the body: a short text or one media item. */
 export class InteractiveHeaderDto {
@@ -79,9 +96,10 @@ export class ReplyButtonsActionDto {
   @IsArray({ message: 'must be a list of 1 to 3 buttons' })
   @ArrayMinSize(1, { message: 'must hold at least 1 button' })
   @ArrayMaxSize(3, { message: 'must hold at most 3 buttons' })
-  @ArrayUnique((button: Partial<ReplyButtonDto> | null) => button?.reply?.title, {
+  @ArrayUnique((button: Partial<ReplyButtonDto> | null) => button?.reply?.title ?? Symbol('no title'), {
     message: 'must have unique titles',
   })
+  @UniqueButtonIds()
   @ValidateNested({ each: true, message: 'must hold button objects' })
   @Type(() => ReplyButtonDto)
   buttons!: ReplyButtonDto[];

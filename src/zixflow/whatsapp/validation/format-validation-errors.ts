@@ -9,12 +9,15 @@ const CONSTRAINT_PRIORITY = [
   'isRequiredForType',
   'isDefined',
   'whitelistValidation',
-  'nestedValidation',
+  'isArray',
   'isObject',
+  'nestedValidation',
   'isString',
   'isBoolean',
-  'isArray',
 ];
+
+/** When a value has the wrong shape, what is inside it is noise: one line about the shape suffices. */
+const SHAPE_CONSTRAINTS = ['isArray', 'isObject'];
 
 /** Plain sentences for class-validator's own wording of the two generic checks. */
 const GENERIC_MESSAGES: Record<string, string> = {
@@ -31,7 +34,8 @@ export function formatValidationErrors(errors: readonly ValidationError[], paren
   return errors.flatMap((error) => {
     const path = parentPath && error.property ? `${parentPath}.${error.property}` : parentPath || error.property || 'message';
     const own = error.constraints ? [`${path} ${pickMessage(error.constraints, error.property)}`] : [];
-    return [...own, ...formatValidationErrors(error.children ?? [], path)];
+    const wrongShape = SHAPE_CONSTRAINTS.some((name) => error.constraints?.[name] !== undefined);
+    return wrongShape ? own : [...own, ...formatValidationErrors(error.children ?? [], path)];
   });
 }
 

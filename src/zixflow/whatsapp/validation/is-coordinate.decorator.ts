@@ -4,6 +4,15 @@ import { ValidateBy } from 'class-validator';
 
 const DECIMAL = /^-?\d{1,3}(\.\d+)?$/;
 
+/** `1e-7` as `"0.0000001"`: Zixflow expects plain decimals, and String() uses exponents for tiny numbers. */
+function toDecimalString(value: number): string {
+  const text = String(value);
+  if (!/e/i.test(text) || !Number.isFinite(value)) {
+    return text;
+  }
+  return value.toFixed(20).replace(/0+$/, '').replace(/\.$/, '');
+}
+
 /**
  * Property decorator for `location.latitude` / `location.longitude`. Zixflow types them as strings,
  * people have numbers: numbers are accepted and sent as their decimal string.
@@ -11,7 +20,9 @@ const DECIMAL = /^-?\d{1,3}(\.\d+)?$/;
 export function IsCoordinate(kind: 'latitude' | 'longitude'): PropertyDecorator {
   const limit = kind === 'latitude' ? 90 : 180;
   return applyDecorators(
-    Transform(({ value }: { value: unknown }) => (typeof value === 'number' ? String(value) : value), { toClassOnly: true }),
+    Transform(({ value }: { value: unknown }) => (typeof value === 'number' ? toDecimalString(value) : value), {
+      toClassOnly: true,
+    }),
     ValidateBy({
       name: 'isCoordinate',
       validator: {

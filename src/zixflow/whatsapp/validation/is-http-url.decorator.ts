@@ -6,7 +6,9 @@ import { ValidateBy, ValidationOptions } from 'class-validator';
  * can never work and are refused before sending.
  */
 export function isHttpUrl(value: unknown): boolean {
-  if (typeof value !== 'string' || /\s/.test(value)) {
+  // The WHATWG parser silently repairs `https:/host`, `https:host` and backslashes, but the string is
+  // sent as typed, so the scheme must be followed by exactly `//` and a host.
+  if (typeof value !== 'string' || /\s/.test(value) || !/^https?:\/\/[^/\\]/i.test(value)) {
     return false;
   }
   if (!URL.canParse(value)) {

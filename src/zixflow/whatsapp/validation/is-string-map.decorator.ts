@@ -1,7 +1,12 @@
 import { ValidateBy, ValidationArguments } from 'class-validator';
 
+/** Only plain objects: a Map or Date would serialise to {} or a string and lose the variables. */
 function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  if (typeof value !== 'object' || value === null) {
+    return false;
+  }
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
 }
 
 function keysWithNonStringValues(value: Record<string, unknown>): string[] {

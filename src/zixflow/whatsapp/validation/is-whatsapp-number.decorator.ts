@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { ValidateBy } from 'class-validator';
+import { ValidateBy, ValidationArguments } from 'class-validator';
 import { normalizeWhatsappNumber } from '../../phone/normalize-whatsapp-number';
 
 const NUMBER_HINT =
@@ -20,7 +20,8 @@ export function IsWhatsappNumber(): PropertyDecorator {
       name: 'isWhatsappNumber',
       validator: {
         validate: (value: unknown) => typeof value === 'string' && normalizeWhatsappNumber(value) === value,
-        defaultMessage: () => NUMBER_HINT,
+        defaultMessage: (args?: ValidationArguments) =>
+          typeof args?.value === 'string' ? NUMBER_HINT : 'must be a string such as "+1 302 389 5111"',
       },
     }),
   );

@@ -2,6 +2,7 @@ import { ClassConstructor, plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { ZixflowValidationError } from '../../errors/zixflow-validation.error';
 import { formatValidationErrors } from './format-validation-errors';
+import { toPlainData } from './to-plain-data';
 
 /**
  * Turns a caller's message (a DTO instance or a plain object) into a validated DTO instance, or
@@ -13,9 +14,7 @@ export function validateMessage<T extends object>(dto: ClassConstructor<T>, inpu
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw new ZixflowValidationError(['message must be an object']);
   }
-  // Always re-create the instance from a copy, so transforms (number normalisation) also run for
-  // DTO instances built with `new` and the caller's object is never modified.
-  const instance = plainToInstance(dto, { ...input });
+  const instance = plainToInstance(dto, toPlainData(input) as object);
   const errors = validateSync(instance, {
     whitelist: true,
     forbidNonWhitelisted: true,
