@@ -1,0 +1,102 @@
+'use strict';
+// The scenario every consumer project runs against the installed tarball: boot ZixflowModule through
+// @nestjs/config, send each message kind to ZixflowSandbox, and check each failure's error class.
+// It takes the modules as arguments so CommonJS and ESM consumers run the very same checks.
+const assert = require('node:assert/strict');
+
+const API_KEY = 'consumer-secret-key-7c1d';
+const PHONE_ID = 'consumer-phone';
+const TO = '+1 302 389 5111';
+const DIGITS = '13023895111';
+const SESSION = '/api/v1/campaign/whatsapp/message/send';
+const TEMPLATE = '/api/v1/campaign/whatsapp/send';
+
+const SENDS = [
+  ['sendVideo', { to: TO, video: { link: 'https://cdn.example.com/v.mp4', caption: 'Hi' } }, SESSION,
+    { to: DIGITS, phoneId: PHONE_ID, type: 'video', video: { link: 'https://cdn.example.com/v.mp4', caption: 'Hi' } }],
+  ['sendImage', { to: TO, image: { link: 'https://cdn.example.com/i.png' } }, SESSION,
+    { to: DIGITS, phoneId: PHONE_ID, type: 'image', image: { link: 'https://cdn.example.com/i.png' } }],
+  ['sendAudio', { to: TO, audio: { link: 'https://cdn.example.com/a.ogg' } }, SESSION,
+    { to: DIGITS, phoneId: PHONE_ID, type: 'audio', audio: { link: 'https://cdn.example.com/a.ogg' } }],
+  ['sendDocument', { to: TO, document: { link: 'https://cdn.example.com/d.pdf', filename: 'd.pdf' } }, SESSION,
+    { to: DIGITS, phoneId: PHONE_ID, type: 'document', document: { link: 'https://cdn.example.com/d.pdf', filename: 'd.pdf' } }],
+  ['sendText', { to: TO, text: { body: 'Hello' }, submissionStatus: true }, SESSION,
+    { to: DIGITS, phoneId: PHONE_ID, type: 'text', text: { body: 'Hello' }, submissionStatus: true }],
+  ['sendLocation', { to: TO, location: { latitude: 1.5, longitude: '-2.25' } }, SESSION,
+    { to: DIGITS, phoneId: PHONE_ID, type: 'location', location: { latitude: '1.5', longitude: '-2.25' } }],
+  ['sendReplyButtons', { to: TO, interactive: { body: { text: 'Pick' }, action: { buttons: [{ type: 'reply', reply: { id: 'a', title: 'A' } }] } } }, SESSION,
+    { to: DIGITS, phoneId: PHONE_ID, type: 'interactive', interactive: { body: { text: 'Pick' }, action: { buttons: [{ type: 'reply', reply: { id: 'a', title: 'A' } }] } } }],
+  ['sendTemplate', { to: TO, templateName: 'welcome', language: 'en', variables: { name: 'Ada' } }, TEMPLATE,
+    { to: DIGITS, phoneId: PHONE_ID, templateName: 'welcome', language: 'en', variables: { name: 'Ada' } }],
+];
+
+const FAILURES = [
+  ['ZixflowBadRequestError', { status: 400, body: { status: false, message: 'Invalid data Provided' } }],
+  ['ZixflowBadRequestError', { status: 200, body: { status: false, message: 'Invalid data Provided' } }],
+  ['ZixflowAuthError', { status: 401, body: { status: false, message: 'Unauthorised' } }],
+  ['ZixflowRateLimitError', { status: 429, headers: { 'retry-after': '2' }, body: { status: false, message: 'Slow down' } }],
+  ['ZixflowServerError', { status: 500, body: { status: false, message: 'boom' } }],
+  ['ZixflowServerError', { status: 503, body: { status: false, message: 'maintenance' } }],
+  ['ZixflowApiError', { status: 502, headers: { 'content-type': 'text/html' }, body: '<html>Bad gateway</html>' }],
+  ['ZixflowNetworkError', { drop: true }],
+  ['ZixflowTimeoutError', { stall: true }],
+];
+
+module.exports = async function runScenario({ lib, testing, NestFactory, Module, ConfigModule, ConfigService }) {
+  const sandbox = await testing.ZixflowSandbox.start({ apiKey: API_KEY });
+  class AppModule {}
+  Module({
+    imports: [
+      ConfigModule.forRoot({ ignoreEnvFile: true, load: [() => ({ zixflowKey: API_KEY, zixflowUrl: sandbox.url })] }),
+      lib.ZixflowModule.forRootAsync({
+        imports: [ConfigModule],
+        inject: [ConfigService],
+        useFactory: (config) => ({
+          apiKey: config.get('zixflowKey'),
+          baseUrl: config.get('zixflowUrl'),
+          defaultPhoneId: PHONE_ID,
+          timeoutMs: 500,
+          retry: false,
+        }),
+      }),
+    ],
+  })(AppModule);
+  const app = await NestFactory.createApplicationContext(AppModule, { logger: false });
+  let checks = 0;
+  try {
+    const whatsapp = app.get(lib.ZixflowWhatsappService);
+    for (const [method, message, path, body] of SENDS) {
+      sandbox.clear();
+      const result = await whatsapp[method](message);
+      assert.equal(result.status, true, `${method} result`);
+      assert.equal(sandbox.requests.length, 1, `${method} request count`);
+      const request = sandbox.requests[0];
+      assert.equal(request.method, 'POST');
+      assert.equal(request.path, path, `${method} path`);
+      assert.equal(request.headers.authorization, `Bearer ${API_KEY}`, `${method} auth header`);
+      assert.deepEqual(request.body, body, `${method} body`);
+      checks += 1;
+    }
+    for (const [className, answer] of FAILURES) {
+      sandbox.clear();
+      sandbox.respondNext(answer);
+      const error = await whatsapp.sendVideo({ to: TO, video: { link: 'https://cdn.example.com/v.mp4' } }).then(
+        () => assert.fail(`expected ${className}`),
+        (rejection) => rejection,
+      );
+      assert.ok(error instanceof lib[className], `${JSON.stringify(answer)} → ${error && error.name}, expected ${className}`);
+      assert.ok(error instanceof lib.ZixflowError);
+      assert.ok(!JSON.stringify(error).includes(API_KEY) && !String(error.stack).includes(API_KEY), 'key leaked');
+      checks += 1;
+    }
+    sandbox.clear();
+    const invalid = await whatsapp.sendVideo({ to: '0301 234', video: { link: 'ftp://x' } }).catch((e) => e);
+    assert.ok(invalid instanceof lib.ZixflowValidationError, 'validation error class');
+    assert.equal(sandbox.requests.length, 0, 'invalid input reached the network');
+    checks += 1;
+  } finally {
+    await app.close();
+    await sandbox.stop();
+  }
+  return checks;
+};

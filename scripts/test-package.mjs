@@ -1,0 +1,109 @@
+#!/usr/bin/env node
+// Package proof: build, `npm pack`, check the tarball's file list, then install the tarball into fresh
+// consumer projects in a temporary folder and run the same send-and-fail scenario in each:
+//   (a) CommonJS TypeScript on NestJS 11, (b) ESM on NestJS 11, (c) ESM on NestJS 12.
+// Consumer dependencies come from the registry at the versions in our lock file (npm's cache makes
+// this work offline after `npm ci`). Only 127.0.0.1 is contacted by the scenario itself.
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const here = join(root, 'scripts', 'package-consumers');
+const work = mkdtempSync(join(tmpdir(), 'zixflow-package-'));
+const keep = process.env.KEEP_PACKAGE_TMP === '1';
+
+function run(command, args, cwd) {
+  return execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+}
+
+function lockedVersion(name) {
+  return JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')).version;
+}
+
+function buildAndPack() {
+  // `npm pack` runs the prepack script, which builds.
+  const [packed] = JSON.parse(run('npm', ['pack', '--json', '--pack-destination', work], root));
+  return join(work, packed.filename);
+}
+
+/** The tarball holds the built library, its types, README, LICENSE and package.json: nothing else. */
+function checkTarballFiles(tarball) {
+  const files = run('tar', ['-tzf', tarball], work).trim().split('\n').map((file) => file.replace(/^package\//, ''));
+  const allowed = /^(package\.json|README\.md|LICENSE|dist\/zixflow\/.+\.(js|d\.ts))$/;
+  const unexpected = files.filter((file) => !allowed.test(file) || /\.spec\.|\/example\/|\.map$/.test(file));
+  if (unexpected.length > 0) {
+    throw new Error(`tarball holds files it should not: ${unexpected.join(', ')}`);
+  }
+  for (const required of ['package.json', 'README.md', 'LICENSE', 'dist/zixflow/index.js', 'dist/zixflow/index.d.ts', 'dist/zixflow/testing/index.js', 'dist/zixflow/testing/index.d.ts']) {
+    if (!files.includes(required)) throw new Error(`tarball is missing ${required}`);
+  }
+  const sourceMapRefs = files
+    .filter((file) => file.endsWith('.js'))
+    .filter((file) => run('tar', ['-xzOf', tarball, `package/${file}`], work).includes('sourceMappingURL'));
+  if (sourceMapRefs.length > 0) throw new Error(`files point at source maps that are not shipped: ${sourceMapRefs.join(', ')}`);
+  console.log(`tarball: ${files.length} files, only the built library, types, README and LICENSE`);
+}
+
+const NEST11 = () => ({
+  '@nestjs/common': lockedVersion('@nestjs/common'),
+  '@nestjs/core': lockedVersion('@nestjs/core'),
+  '@nestjs/config': lockedVersion('@nestjs/config'),
+  '@nestjs/axios': lockedVersion('@nestjs/axios'),
+});
+const NEST12 = { '@nestjs/common': '12.5.1', '@nestjs/core': '12.5.1', '@nestjs/config': '12.0.1', '@nestjs/axios': '12.0.1' };
+const SHARED = () => ({
+  axios: lockedVersion('axios'),
+  rxjs: lockedVersion('rxjs'),
+  'reflect-metadata': lockedVersion('reflect-metadata'),
+  'class-validator': lockedVersion('class-validator'),
+  'class-transformer': lockedVersion('class-transformer'),
+});
+
+function createConsumer(name, tarball, { type, nest, devDependencies = {}, installFlags = [] }) {
+  const dir = join(work, name);
+  mkdirSync(dir);
+  cpSync(join(here, 'scenario.cjs'), join(dir, 'scenario.cjs'));
+  const manifest = { name, private: true, version: '1.0.0', type, dependencies: { 'nestjs-zixflow': `file:${tarball}`, ...nest, ...SHARED() }, devDependencies };
+  writeFileSync(join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
+  run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', ...installFlags], dir);
+  return dir;
+}
+
+const consumers = {
+  'a-commonjs-typescript-nest11': (tarball) => {
+    const dir = createConsumer('a-commonjs-typescript-nest11', tarball, {
+      type: 'commonjs',
+      nest: NEST11(),
+      devDependencies: { typescript: lockedVersion('typescript'), '@types/node': lockedVersion('@types/node') },
+    });
+    cpSync(join(here, 'cjs-src'), join(dir, 'src'), { recursive: true });
+    cpSync(join(here, 'cjs-tsconfig.json'), join(dir, 'tsconfig.json'));
+    run(join(dir, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.json'], dir);
+    return run('node', ['dist/main.js'], dir);
+  },
+  'b-esm-nest11': (tarball) => {
+    const dir = createConsumer('b-esm-nest11', tarball, { type: 'module', nest: NEST11() });
+    cpSync(join(here, 'esm-main.mjs'), join(dir, 'main.mjs'));
+    return run('node', ['main.mjs'], dir);
+  },
+  'c-esm-nest12': (tarball) => {
+    const dir = createConsumer('c-esm-nest12', tarball, { type: 'module', nest: NEST12 });
+    cpSync(join(here, 'esm-main.mjs'), join(dir, 'main.mjs'));
+    return run('node', ['main.mjs'], dir);
+  },
+};
+
+try {
+  const tarball = buildAndPack();
+  checkTarballFiles(tarball);
+  for (const [name, runConsumer] of Object.entries(consumers)) {
+    const output = runConsumer(tarball).trim();
+    console.log(`${name}: ${output}`);
+  }
+  console.log('package proof passed');
+} finally {
+  if (!keep) rmSync(work, { recursive: true, force: true });
+}
