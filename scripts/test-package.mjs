@@ -45,6 +45,19 @@ function checkTarballFiles(tarball) {
     .filter((file) => run('tar', ['-xzOf', tarball, `package/${file}`], work).includes('sourceMappingURL'));
   if (sourceMapRefs.length > 0) throw new Error(`files point at source maps that are not shipped: ${sourceMapRefs.join(', ')}`);
   console.log(`tarball: ${files.length} files, only the built library, types, README and LICENSE`);
+  checkNoAnyInTypes(tarball, files.filter((file) => file.endsWith('.d.ts')));
+}
+
+/** The public types are a contract: `any` in a published signature would switch off the caller's checks. */
+function checkNoAnyInTypes(tarball, declarationFiles) {
+  const offenders = declarationFiles.filter((file) => {
+    const code = run('tar', ['-xzOf', tarball, `package/${file}`], work)
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/\/\/.*$/gm, '');
+    return /(^|[^\w$.'"])any\b(?!['"])/m.test(code);
+  });
+  if (offenders.length > 0) throw new Error(`\`any\` in published declarations: ${offenders.join(', ')}`);
+  console.log(`types: no \`any\` in ${declarationFiles.length} declaration files`);
 }
 
 const NEST11 = () => ({

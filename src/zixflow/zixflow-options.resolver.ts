@@ -42,6 +42,7 @@ function checkApiKey(apiKey: unknown): string {
     );
   }
   // A pasted key with a trailing newline would make Node refuse the Authorization header on every send.
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused here
   if (/[\s\u0000-\u001f\u007f]/.test(apiKey)) {
     throw new ZixflowConfigurationError(
       'ZixflowModule: apiKey contains whitespace or control characters; check ZIXFLOW_API_KEY for a stray space or newline.',
