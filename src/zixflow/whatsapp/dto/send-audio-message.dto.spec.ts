@@ -1,5 +1,5 @@
-import { ZixflowValidationError } from '../../errors/zixflow-validation.error';
 import { validateMessage } from '../validation/validate-message';
+import { validationErrorsOf } from './dto.spec-helper';
 import { MediaLinkDto } from './media-link.dto';
 import { SendAudioMessageDto } from './send-audio-message.dto';
 
@@ -13,18 +13,7 @@ function withAudio(audio: unknown): Record<string, unknown> {
   return { to: TO, phoneId: PHONE_ID, audio };
 }
 
-/** The lines of the ZixflowValidationError thrown for `input`; fails the test when none is thrown. */
-function errorsFor(input: unknown): readonly string[] {
-  try {
-    validateMessage(SendAudioMessageDto, input);
-  } catch (error) {
-    if (error instanceof ZixflowValidationError) {
-      return error.errors;
-    }
-    throw error;
-  }
-  throw new Error('expected the message to be refused');
-}
+const errorsFor = (input: unknown): readonly string[] => validationErrorsOf(SendAudioMessageDto, input);
 
 describe('SendAudioMessageDto', () => {
   describe('valid messages', () => {

@@ -1,5 +1,5 @@
-import { ZixflowValidationError } from '../../errors/zixflow-validation.error';
 import { validateMessage } from '../validation/validate-message';
+import { validationErrorsOf } from './dto.spec-helper';
 import { ImageContentDto, SendImageMessageDto } from './send-image-message.dto';
 
 const TO = '13023895111';
@@ -12,18 +12,7 @@ function withImage(image: unknown): Record<string, unknown> {
   return { to: TO, phoneId: PHONE_ID, image };
 }
 
-/** The lines of the ZixflowValidationError thrown for `input`; fails the test when none is thrown. */
-function errorsFor(input: unknown): readonly string[] {
-  try {
-    validateMessage(SendImageMessageDto, input);
-  } catch (error) {
-    if (error instanceof ZixflowValidationError) {
-      return error.errors;
-    }
-    throw error;
-  }
-  throw new Error('expected the message to be refused');
-}
+const errorsFor = (input: unknown): readonly string[] => validationErrorsOf(SendImageMessageDto, input);
 
 describe('SendImageMessageDto', () => {
   describe('valid messages', () => {

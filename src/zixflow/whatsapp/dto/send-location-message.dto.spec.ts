@@ -1,5 +1,5 @@
-import { ZixflowValidationError } from '../../errors/zixflow-validation.error';
 import { validateMessage } from '../validation/validate-message';
+import { validationErrorsOf } from './dto.spec-helper';
 import { LocationContentDto, SendLocationMessageDto } from './send-location-message.dto';
 
 const TO = '13023895111';
@@ -14,18 +14,7 @@ function withLocation(location: unknown): Record<string, unknown> {
   return { to: TO, phoneId: PHONE_ID, location };
 }
 
-/** The lines of the ZixflowValidationError thrown for `input`; fails the test when none is thrown. */
-function errorsFor(input: unknown): readonly string[] {
-  try {
-    validateMessage(SendLocationMessageDto, input);
-  } catch (error) {
-    if (error instanceof ZixflowValidationError) {
-      return error.errors;
-    }
-    throw error;
-  }
-  throw new Error('expected the message to be refused');
-}
+const errorsFor = (input: unknown): readonly string[] => validationErrorsOf(SendLocationMessageDto, input);
 
 describe('SendLocationMessageDto', () => {
   describe('valid messages', () => {

@@ -1,5 +1,5 @@
-import { ZixflowValidationError } from '../../errors/zixflow-validation.error';
 import { validateMessage } from '../validation/validate-message';
+import { validationErrorsOf } from './dto.spec-helper';
 import { MediaLinkDto } from './media-link.dto';
 import {
   InteractiveBodyDto,
@@ -42,18 +42,7 @@ function withHeader(header: unknown): Record<string, unknown> {
   return withButtons([YES], { header });
 }
 
-/** The lines of the ZixflowValidationError thrown for `input`; fails the test when none is thrown. */
-function errorsFor(input: unknown): readonly string[] {
-  try {
-    validateMessage(SendReplyButtonsMessageDto, input);
-  } catch (error) {
-    if (error instanceof ZixflowValidationError) {
-      return error.errors;
-    }
-    throw error;
-  }
-  throw new Error('expected the message to be refused');
-}
+const errorsFor = (input: unknown): readonly string[] => validationErrorsOf(SendReplyButtonsMessageDto, input);
 
 describe('SendReplyButtonsMessageDto', () => {
   describe('valid messages', () => {

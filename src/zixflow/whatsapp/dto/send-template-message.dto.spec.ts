@@ -1,5 +1,5 @@
-import { ZixflowValidationError } from '../../errors/zixflow-validation.error';
 import { validateMessage } from '../validation/validate-message';
+import { validationErrorsOf } from './dto.spec-helper';
 import { SendTemplateMessageDto } from './send-template-message.dto';
 
 const TO = '13023895111';
@@ -11,18 +11,7 @@ function template(fields: Record<string, unknown> = {}): Record<string, unknown>
   return { to: TO, phoneId: PHONE_ID, templateName: 'order_update', language: 'en', variables: {}, ...fields };
 }
 
-/** The lines of the ZixflowValidationError thrown for `input`; fails the test when none is thrown. */
-function errorsFor(input: unknown): readonly string[] {
-  try {
-    validateMessage(SendTemplateMessageDto, input);
-  } catch (error) {
-    if (error instanceof ZixflowValidationError) {
-      return error.errors;
-    }
-    throw error;
-  }
-  throw new Error('expected the message to be refused');
-}
+const errorsFor = (input: unknown): readonly string[] => validationErrorsOf(SendTemplateMessageDto, input);
 
 describe('SendTemplateMessageDto', () => {
   describe('valid messages', () => {

@@ -1,5 +1,5 @@
-import { ZixflowValidationError } from '../../errors/zixflow-validation.error';
 import { validateMessage } from '../validation/validate-message';
+import { validationErrorsOf } from './dto.spec-helper';
 import { SendTextMessageDto, TextContentDto } from './send-text-message.dto';
 
 const TO = '13023895111';
@@ -10,18 +10,7 @@ function withText(text: unknown): Record<string, unknown> {
   return { to: TO, phoneId: PHONE_ID, text };
 }
 
-/** The lines of the ZixflowValidationError thrown for `input`; fails the test when none is thrown. */
-function errorsFor(input: unknown): readonly string[] {
-  try {
-    validateMessage(SendTextMessageDto, input);
-  } catch (error) {
-    if (error instanceof ZixflowValidationError) {
-      return error.errors;
-    }
-    throw error;
-  }
-  throw new Error('expected the message to be refused');
-}
+const errorsFor = (input: unknown): readonly string[] => validationErrorsOf(SendTextMessageDto, input);
 
 describe('SendTextMessageDto', () => {
   describe('valid messages', () => {

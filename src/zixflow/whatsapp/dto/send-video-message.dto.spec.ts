@@ -1,5 +1,5 @@
-import { ZixflowValidationError } from '../../errors/zixflow-validation.error';
 import { validateMessage } from '../validation/validate-message';
+import { validationErrorsOf } from './dto.spec-helper';
 import { SendVideoMessageDto, VideoContentDto } from './send-video-message.dto';
 
 const TO = '13023895111';
@@ -12,18 +12,7 @@ function withVideo(video: unknown): Record<string, unknown> {
   return { to: TO, phoneId: PHONE_ID, video };
 }
 
-/** The lines of the ZixflowValidationError thrown for `input`; fails the test when none is thrown. */
-function errorsFor(input: unknown): readonly string[] {
-  try {
-    validateMessage(SendVideoMessageDto, input);
-  } catch (error) {
-    if (error instanceof ZixflowValidationError) {
-      return error.errors;
-    }
-    throw error;
-  }
-  throw new Error('expected the message to be refused');
-}
+const errorsFor = (input: unknown): readonly string[] => validationErrorsOf(SendVideoMessageDto, input);
 
 describe('SendVideoMessageDto', () => {
   describe('valid messages', () => {
