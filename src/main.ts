@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
 import { configureApp } from './configure-app';
 import { startSandboxMode } from './sandbox-mode/start-sandbox-mode';
+import { ZIXFLOW_WEBHOOK_DEFAULT_SECRET_HEADER, ZIXFLOW_WEBHOOKS_DEFAULT_PATH } from './zixflow/webhooks';
 
 /**
  * Boots the example app. Without `ZIXFLOW_API_KEY` an embedded Zixflow sandbox is started first
@@ -22,11 +23,17 @@ async function bootstrap(): Promise<void> {
 }
 
 function liveBanner(port: number): string {
-  return `Example app on http://localhost:${port} sending through Zixflow (${process.env.ZIXFLOW_BASE_URL ?? 'https://api.zixflow.com'}). API page: http://localhost:${port}/docs`;
+  const sending = `Example app on http://localhost:${port} sending through Zixflow (${process.env.ZIXFLOW_BASE_URL ?? 'https://api.zixflow.com'}). API page: http://localhost:${port}/docs`;
+  // Read after start-up, so a secret from a .env file counts too; the secret itself is never printed.
+  const webhooks = process.env.ZIXFLOW_WEBHOOK_SECRET
+    ? `Webhooks: point Zixflow's incoming-message webhook at https://<public host>/${ZIXFLOW_WEBHOOKS_DEFAULT_PATH}/incoming with the ${ZIXFLOW_WEBHOOK_DEFAULT_SECRET_HEADER} header; reportURL: /${ZIXFLOW_WEBHOOKS_DEFAULT_PATH}/reports?token=<secret>`
+    : 'Webhooks are off (ZIXFLOW_WEBHOOK_SECRET is not set): the support bot does not receive messages.';
+  return `${sending}\n${webhooks}`;
 }
 
 function sandboxBanner(port: number, sandboxUrl: string): string {
   const base = `http://localhost:${port}`;
+  const asCustomer = (body: string): string => `  curl -s -X POST ${base}/sandbox/incoming -H 'content-type: application/json' -d '${body}'`;
   return [
     '',
     '==================== SANDBOX MODE ====================',
@@ -37,6 +44,12 @@ function sandboxBanner(port: number, sandboxUrl: string): string {
     'Try:',
     `  curl -s -X POST ${base}/messages/video -H 'content-type: application/json' -d '{"to":"+1 302 389 5111","video":{"link":"https://cdn.example.com/welcome.mp4","caption":"Welcome!"}}'`,
     `  curl -s -X POST ${base}/orders/1001/ship`,
+    'Chat with the support bot as customer +1 302 389 5111 (its answers appear in /sandbox/messages):',
+    asCustomer('{"from":"+1 302 389 5111","text":"hi"}'),
+    asCustomer('{"from":"+1 302 389 5111","buttonId":"track"}'),
+    asCustomer('{"from":"+1 302 389 5111","text":"1001"}'),
+    'Delivery reports: start with ZIXFLOW_WEBHOOK_SECRET=<secret of 16+ characters> and add',
+    `  "reportURL":"${base}/${ZIXFLOW_WEBHOOKS_DEFAULT_PATH}/reports?token=<secret>" to a send; the reports are logged.`,
     '=======================================================',
   ].join('\n');
 }

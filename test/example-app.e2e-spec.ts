@@ -199,12 +199,13 @@ describe('example app in sandbox mode', () => {
     expect(JSON.stringify(response.body)).not.toContain(sandbox.apiKey);
   });
 
+  // A Retry-After beyond retry.maxRetryAfterMs (30 s) is not waited out by the library but passed on.
   it('Zixflow rate limit → 429 with Retry-After', async () => {
-    sandbox.respondNext({ status: 429, headers: { 'retry-after': '3' }, body: { status: false, message: 'Too many requests' } });
+    sandbox.respondNext({ status: 429, headers: { 'retry-after': '120' }, body: { status: false, message: 'Too many requests' } });
 
     const response = await request(app.getHttpServer()).post('/messages/text').send({ to: CUSTOMER, text: { body: 'x' } }).expect(429);
 
-    expect(response.headers['retry-after']).toBe('3');
+    expect(response.headers['retry-after']).toBe('120');
     expect(response.body).toMatchObject({ statusCode: 429, zixflowError: 'ZixflowRateLimitError' });
   });
 

@@ -1,16 +1,21 @@
 import { Module } from '@nestjs/common';
+import { ConversationStateStore } from './bot/conversation-state.store';
+import { DeliveryReportListener } from './bot/delivery-report.listener';
+import { SupportBotHandler } from './bot/support-bot.handler';
 import { MessagesController } from './messages/messages.controller';
 import { OrderShippedListener } from './orders/order-shipped.listener';
 import { OrdersController } from './orders/orders.controller';
 import { OrdersService } from './orders/orders.service';
 
 /**
- * The example backend: REST routes that send messages, and an order domain whose events trigger
- * messages. `ZixflowWhatsappService` comes from the globally registered `ZixflowModule`.
+ * The example backend: REST routes that send messages, an order domain whose events trigger
+ * messages, and a support bot that answers customers' WhatsApp messages.
+ * `ZixflowWhatsappService` comes from the globally registered `ZixflowModule`; the bot and the
+ * report listener are called by `ZixflowWebhooksModule` when the app registers it.
  */
 @Module({
   controllers: [MessagesController, OrdersController],
-  providers: [OrdersService, OrderShippedListener],
+  providers: [OrdersService, OrderShippedListener, SupportBotHandler, ConversationStateStore, DeliveryReportListener],
   exports: [OrdersService],
 })
 export class ExampleModule {}

@@ -1,31 +1,8 @@
-import { Controller, DynamicModule, Get, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
-import { SandboxSentMessage, ZixflowSandbox } from '../zixflow/testing';
-
-const SANDBOX = Symbol('SANDBOX');
-
-/** One accepted message as `GET /sandbox/messages` lists it. */
-interface ListedMessage {
-  messageId: string;
-  receivedAt: string;
-  path: string;
-  body: Record<string, unknown>;
-}
-
-function toListed(message: SandboxSentMessage): ListedMessage {
-  return { messageId: message.messageId, receivedAt: message.receivedAt.toISOString(), path: message.path, body: message.body };
-}
-
-/** Lets a person see what the app "sent" while it runs against the embedded sandbox. */
-@Controller('sandbox')
-class SandboxController {
-  constructor(@Inject(SANDBOX) private readonly sandbox: ZixflowSandbox) {}
-
-  /** Messages the sandbox accepted, newest first. */
-  @Get('messages')
-  list(): ListedMessage[] {
-    return [...this.sandbox.messages].reverse().map(toListed);
-  }
-}
+import { DynamicModule, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { ZixflowSandbox } from '../zixflow/testing';
+import { SANDBOX } from './sandbox-mode.constants';
+import { SandboxController } from './sandbox.controller';
+import { ensureSandboxWebhookSecret } from './start-sandbox-mode';
 
 /** Stops the embedded sandbox with the app, so Ctrl-C releases its port too. */
 @Injectable()
@@ -39,12 +16,18 @@ class SandboxLifecycle implements OnApplicationShutdown {
 
 /**
  * Mounted only when the example runs without `ZIXFLOW_API_KEY`: exposes the embedded sandbox's
- * inbox over HTTP. With a real key this module is not imported, so the route does not exist.
+ * inbox over HTTP and lets a person play a customer. With a real key this module is not imported,
+ * so the routes do not exist.
  */
 @Module({})
 export class SandboxModeModule {
-  /** Binds the routes to a running sandbox. */
+  /**
+   * Binds the routes to a running sandbox. Also makes sure a webhook secret exists (generated when
+   * `ZIXFLOW_WEBHOOK_SECRET` is unset), so the webhook routes and the support bot run in sandbox
+   * mode too; call it before the app's config is read.
+   */
   static register(sandbox: ZixflowSandbox): DynamicModule {
+    ensureSandboxWebhookSecret();
     return {
       module: SandboxModeModule,
       controllers: [SandboxController],

@@ -43,3 +43,9 @@ export { zixflowValidationExceptionFactory } from './whatsapp/validation/zixflow
 export { ZixflowExceptionFilter } from './filters/zixflow-exception.filter';
 export type { ZixflowErrorResponseBody } from './filters/zixflow-exception.filter';
 export * from './errors';
+export type { ZixflowReplyMessage, ZixflowReplyTarget, ZixflowReplyType } from './whatsapp/zixflow-reply-message.type';
+export type { ZixflowRateLimitOptions, ZixflowRetryEvent } from './zixflow-options.interface';
+export { ZixflowQueueFullError } from './errors/zixflow-queue-full.error';
+export type { ZixflowQueueFullErrorDetails } from './errors/zixflow-queue-full.error';
+export type { ZixflowBulkMessage, ZixflowSendManyOptions, ZixflowSendOutcome } from './bulk/send-many.types';
+export { ZIXFLOW_DEFAULT_SEND_MANY_CONCURRENCY } from './bulk/bulk.constants';

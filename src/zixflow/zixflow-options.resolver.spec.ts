@@ -5,6 +5,15 @@ import { ResolvedZixflowOptions, resolveZixflowOptions } from './zixflow-options
 
 const API_KEY = 'zx_live_Kq7PzT3dRv9WmN2b';
 
+const DEFAULT_RETRY = {
+  retries: 3,
+  minDelayMs: 250,
+  maxDelayMs: 10_000,
+  maxRetryAfterMs: 30_000,
+  retryOnTimeout: false,
+  onRetry: undefined,
+};
+
 function options(overrides: Record<string, unknown> = {}): ZixflowModuleOptions {
   return { apiKey: API_KEY, ...overrides } as ZixflowModuleOptions;
 }
@@ -31,18 +40,20 @@ describe('resolveZixflowOptions', () => {
         baseUrl: 'https://api.zixflow.com',
         defaultPhoneId: undefined,
         timeoutMs: 10_000,
-        retry: { retries: 3, minDelayMs: 250, maxDelayMs: 10_000 },
+        retry: DEFAULT_RETRY,
+        rateLimit: undefined,
       });
     });
 
     it('treats explicitly undefined top-level options (as zixflowConfig produces) as unset', () => {
       const resolved = resolveZixflowOptions(
-        options({ baseUrl: undefined, defaultPhoneId: undefined, timeoutMs: undefined, retry: undefined }),
+        options({ baseUrl: undefined, defaultPhoneId: undefined, timeoutMs: undefined, retry: undefined, rateLimit: undefined }),
       );
       expect(resolved.baseUrl).toBe('https://api.zixflow.com');
       expect(resolved.defaultPhoneId).toBeUndefined();
       expect(resolved.timeoutMs).toBe(10_000);
-      expect(resolved.retry).toStrictEqual({ retries: 3, minDelayMs: 250, maxDelayMs: 10_000 });
+      expect(resolved.rateLimit).toBeUndefined();
+      expect(resolved.retry).toStrictEqual(DEFAULT_RETRY);
     });
 
     it('treats empty baseUrl and defaultPhoneId as unset', () => {
@@ -60,6 +71,8 @@ describe('resolveZixflowOptions', () => {
   });
 
   describe('given values', () => {
+    const onRetry = (): void => undefined;
+
     it('keeps given values', () => {
       expect(
         resolveZixflowOptions({
@@ -67,14 +80,16 @@ describe('resolveZixflowOptions', () => {
           baseUrl: 'http://localhost:4010',
           defaultPhoneId: '104898309288724',
           timeoutMs: 2500,
-          retry: { retries: 0, minDelayMs: 0, maxDelayMs: 100 },
+          retry: { retries: 0, minDelayMs: 0, maxDelayMs: 100, maxRetryAfterMs: 5000, retryOnTimeout: true, onRetry },
+          rateLimit: { perSecond: 80, burst: 10, maxConcurrent: 4, maxQueued: 50 },
         }),
       ).toStrictEqual({
         apiKey: API_KEY,
         baseUrl: 'http://localhost:4010',
         defaultPhoneId: '104898309288724',
         timeoutMs: 2500,
-        retry: { retries: 0, minDelayMs: 0, maxDelayMs: 100 },
+        retry: { retries: 0, minDelayMs: 0, maxDelayMs: 100, maxRetryAfterMs: 5000, retryOnTimeout: true, onRetry },
+        rateLimit: { perSecond: 80, burst: 10, maxConcurrent: 4, maxQueued: 50 },
       });
     });
 
@@ -92,20 +107,25 @@ describe('resolveZixflowOptions', () => {
     });
 
     it('fills the missing retry fields from the defaults', () => {
-      expect(resolveZixflowOptions(options({ retry: { retries: 5 } })).retry).toStrictEqual({
-        retries: 5,
-        minDelayMs: 250,
-        maxDelayMs: 10_000,
-      });
+      expect(resolveZixflowOptions(options({ retry: { retries: 5 } })).retry).toStrictEqual({ ...DEFAULT_RETRY, retries: 5 });
     });
 
     // An optional retry field given as undefined (allowed by the type) means "use the default".
     it('treats an undefined retry field as unset', () => {
-      expect(resolveZixflowOptions(options({ retry: { retries: undefined } })).retry).toStrictEqual({
-        retries: 3,
-        minDelayMs: 250,
-        maxDelayMs: 10_000,
+      expect(resolveZixflowOptions(options({ retry: { retries: undefined, onRetry: undefined } })).retry).toStrictEqual(DEFAULT_RETRY);
+    });
+
+    it('fills the missing rateLimit fields: burst 1, no concurrency limit, 1000 queued', () => {
+      expect(resolveZixflowOptions(options({ rateLimit: { perSecond: 0.5 } })).rateLimit).toStrictEqual({
+        perSecond: 0.5,
+        burst: 1,
+        maxConcurrent: Infinity,
+        maxQueued: 1000,
       });
+    });
+
+    it('accepts maxQueued 0 (never wait: refuse when no slot is free)', () => {
+      expect(resolveZixflowOptions(options({ rateLimit: { perSecond: 1, maxQueued: 0 } })).rateLimit?.maxQueued).toBe(0);
     });
 
     it('accepts the apiKey as given (no trimming or changes)', () => {
@@ -223,9 +243,33 @@ describe('resolveZixflowOptions', () => {
       ["retries '3'", { retries: '3' }, 'retry.retries'],
       ['minDelayMs -1', { minDelayMs: -1 }, 'retry.minDelayMs'],
       ['maxDelayMs NaN', { maxDelayMs: Number.NaN }, 'retry.maxDelayMs'],
+      ['maxDelayMs above the timer limit', { maxDelayMs: 2 ** 31 }, 'retry.maxDelayMs'],
+      ['maxRetryAfterMs -5', { maxRetryAfterMs: -5 }, 'retry.maxRetryAfterMs'],
+      ["retryOnTimeout 'yes'", { retryOnTimeout: 'yes' }, 'retry.retryOnTimeout'],
+      ['onRetry a string', { onRetry: 'log' }, 'retry.onRetry'],
+      ['a misspelt field', { retrys: 5 }, 'retry.retrys is not an option'],
     ])('retry with %s → error naming the field', (_name, retry, field) => {
       const error = configurationError(options({ retry }));
       expect(error.message).toContain(field);
+    });
+
+    it.each<[string, unknown, string]>([
+      ['true', true, 'rateLimit must be an object'],
+      ['null', null, 'rateLimit must be an object'],
+      ['without perSecond', {}, 'rateLimit.perSecond'],
+      ['perSecond 0', { perSecond: 0 }, 'rateLimit.perSecond'],
+      ['perSecond -1', { perSecond: -1 }, 'rateLimit.perSecond'],
+      ['perSecond Infinity', { perSecond: Number.POSITIVE_INFINITY }, 'rateLimit.perSecond'],
+      ['perSecond 1001 (finer than the 1 ms timer)', { perSecond: 1001 }, 'rateLimit.perSecond'],
+      ["perSecond '80'", { perSecond: '80' }, 'rateLimit.perSecond'],
+      ['burst 0', { perSecond: 1, burst: 0 }, 'rateLimit.burst'],
+      ['burst 1.5', { perSecond: 1, burst: 1.5 }, 'rateLimit.burst'],
+      ['maxConcurrent 0', { perSecond: 1, maxConcurrent: 0 }, 'rateLimit.maxConcurrent'],
+      ['maxQueued -1', { perSecond: 1, maxQueued: -1 }, 'rateLimit.maxQueued'],
+      ['a misspelt field', { perSecond: 1, maxQueue: 5 }, 'rateLimit.maxQueue is not an option'],
+    ])('rateLimit %s → error naming the field', (_name, rateLimit, expected) => {
+      const error = configurationError(options({ rateLimit }));
+      expect(error.message).toContain(expected);
     });
 
     it.each<[string, unknown]>([

@@ -1,6 +1,24 @@
 import { ZixflowConfigurationError } from './errors/zixflow-configuration.error';
 import { ZIXFLOW_DEFAULT_BASE_URL, ZIXFLOW_DEFAULT_TIMEOUT_MS } from './zixflow.constants';
-import { ZixflowModuleOptions, ZixflowRetryOptions } from './zixflow-options.interface';
+import { ZixflowModuleOptions, ZixflowRetryEvent } from './zixflow-options.interface';
+
+/** Retry settings with defaults applied. */
+export interface ResolvedRetryOptions {
+  retries: number;
+  minDelayMs: number;
+  maxDelayMs: number;
+  maxRetryAfterMs: number;
+  retryOnTimeout: boolean;
+  onRetry: ((event: ZixflowRetryEvent) => void) | undefined;
+}
+
+/** Pacing settings with defaults applied; `maxConcurrent` is Infinity when unlimited. */
+export interface ResolvedRateLimitOptions {
+  perSecond: number;
+  burst: number;
+  maxConcurrent: number;
+  maxQueued: number;
+}
 
 /** Module options after checking, with defaults applied. Internal: the public shape is the input. */
 export interface ResolvedZixflowOptions {
@@ -8,10 +26,27 @@ export interface ResolvedZixflowOptions {
   baseUrl: string;
   defaultPhoneId: string | undefined;
   timeoutMs: number;
-  retry: Required<ZixflowRetryOptions> | false;
+  retry: ResolvedRetryOptions | false;
+  rateLimit: ResolvedRateLimitOptions | undefined;
 }
 
-const DEFAULT_RETRY: Readonly<Required<ZixflowRetryOptions>> = { retries: 3, minDelayMs: 250, maxDelayMs: 10_000 };
+type RetryNumberField = 'retries' | 'minDelayMs' | 'maxDelayMs' | 'maxRetryAfterMs';
+
+const DEFAULT_RETRY: Readonly<ResolvedRetryOptions> = {
+  retries: 3,
+  minDelayMs: 250,
+  maxDelayMs: 10_000,
+  maxRetryAfterMs: 30_000,
+  retryOnTimeout: false,
+  onRetry: undefined,
+};
+
+const RETRY_NUMBER_FIELDS: readonly RetryNumberField[] = ['retries', 'minDelayMs', 'maxDelayMs', 'maxRetryAfterMs'];
+const RETRY_FIELDS: readonly string[] = [...RETRY_NUMBER_FIELDS, 'retryOnTimeout', 'onRetry'];
+const RATE_LIMIT_FIELDS: readonly string[] = ['perSecond', 'burst', 'maxConcurrent', 'maxQueued'];
+
+/** Default bound of each phone number's send queue: enough for bursts, small enough to fail fast. */
+const DEFAULT_MAX_QUEUED = 1000;
 
 /** The longest delay Node's timers support. */
 const MAX_TIMER_MS = 2_147_483_647;
@@ -31,6 +66,7 @@ export function resolveZixflowOptions(options: ZixflowModuleOptions | undefined)
     defaultPhoneId: checkDefaultPhoneId(options.defaultPhoneId),
     timeoutMs: checkTimeout(options.timeoutMs),
     retry: checkRetry(options.retry),
+    rateLimit: checkRateLimit(options.rateLimit),
   };
 }
 
@@ -87,7 +123,7 @@ function checkTimeout(timeoutMs: unknown): number {
   return timeoutMs;
 }
 
-function checkRetry(retry: unknown): Required<ZixflowRetryOptions> | false {
+function checkRetry(retry: unknown): ResolvedRetryOptions | false {
   if (retry === false) {
     return false;
   }
@@ -97,12 +133,72 @@ function checkRetry(retry: unknown): Required<ZixflowRetryOptions> | false {
   if (typeof retry !== 'object' || retry === null) {
     throw new ZixflowConfigurationError('ZixflowModule: retry must be false or an object { retries, minDelayMs, maxDelayMs }.');
   }
-  const given = Object.entries(retry).filter(([, value]) => value !== undefined);
-  const merged: Required<ZixflowRetryOptions> = { ...DEFAULT_RETRY, ...(Object.fromEntries(given) as ZixflowRetryOptions) };
-  for (const [name, value] of Object.entries(merged)) {
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-      throw new ZixflowConfigurationError(`ZixflowModule: retry.${name} must be a whole number of 0 or more.`);
+  const given = definedFields(retry, RETRY_FIELDS, 'retry');
+  const resolved: ResolvedRetryOptions = { ...DEFAULT_RETRY };
+  for (const field of RETRY_NUMBER_FIELDS) {
+    resolved[field] = checkWholeNumber(given[field] ?? DEFAULT_RETRY[field], `retry.${field}`, 0);
+  }
+  resolved.retryOnTimeout = checkBoolean(given.retryOnTimeout ?? DEFAULT_RETRY.retryOnTimeout, 'retry.retryOnTimeout');
+  resolved.onRetry = checkHook(given.onRetry, 'retry.onRetry');
+  return resolved;
+}
+
+function checkRateLimit(rateLimit: unknown): ResolvedRateLimitOptions | undefined {
+  if (rateLimit === undefined) {
+    return undefined;
+  }
+  if (typeof rateLimit !== 'object' || rateLimit === null) {
+    throw new ZixflowConfigurationError('ZixflowModule: rateLimit must be an object { perSecond, burst?, maxConcurrent?, maxQueued? }.');
+  }
+  const given = definedFields(rateLimit, RATE_LIMIT_FIELDS, 'rateLimit');
+  const { perSecond } = given;
+  // Above 1000 per second the spacing is below Node's 1 ms timer resolution, so pacing could not honour it.
+  if (typeof perSecond !== 'number' || !Number.isFinite(perSecond) || perSecond <= 0 || perSecond > 1000) {
+    throw new ZixflowConfigurationError('ZixflowModule: rateLimit.perSecond must be a number above 0 and at most 1000.');
+  }
+  return {
+    perSecond,
+    burst: checkWholeNumber(given.burst ?? 1, 'rateLimit.burst', 1),
+    maxConcurrent: given.maxConcurrent === undefined ? Infinity : checkWholeNumber(given.maxConcurrent, 'rateLimit.maxConcurrent', 1),
+    maxQueued: checkWholeNumber(given.maxQueued ?? DEFAULT_MAX_QUEUED, 'rateLimit.maxQueued', 0),
+  };
+}
+
+/**
+ * The fields of an options object that are not undefined (an optional field given as undefined
+ * means "use the default"). A misspelt field fails start-up rather than being silently ignored.
+ */
+function definedFields(value: object, known: readonly string[], name: string): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value)) {
+    if (!known.includes(key)) {
+      throw new ZixflowConfigurationError(`ZixflowModule: ${name}.${key} is not an option; the options are ${known.join(', ')}.`);
+    }
+    if (field !== undefined) {
+      fields[key] = field;
     }
   }
-  return merged;
+  return fields;
+}
+
+function checkWholeNumber(value: unknown, name: string, min: number): number {
+  // Delays beyond 2^31-1 ms would be truncated by Node's timers to 1 ms.
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > MAX_TIMER_MS) {
+    throw new ZixflowConfigurationError(`ZixflowModule: ${name} must be a whole number from ${min} to ${MAX_TIMER_MS}.`);
+  }
+  return value;
+}
+
+function checkBoolean(value: unknown, name: string): boolean {
+  if (typeof value !== 'boolean') {
+    throw new ZixflowConfigurationError(`ZixflowModule: ${name} must be true or false.`);
+  }
+  return value;
+}
+
+function checkHook(value: unknown, name: string): ((event: ZixflowRetryEvent) => void) | undefined {
+  if (value !== undefined && typeof value !== 'function') {
+    throw new ZixflowConfigurationError(`ZixflowModule: ${name} must be a function.`);
+  }
+  return value as ((event: ZixflowRetryEvent) => void) | undefined;
 }

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { createZixflowHttpService } from './http/create-zixflow-axios';
 import { ZixflowHttpClient } from './http/zixflow-http.client';
+import { ZixflowTransport } from './http/zixflow-transport';
+import { ZixflowPacer } from './pacing/zixflow-pacer';
 import { ZixflowWhatsappService } from './whatsapp/zixflow-whatsapp.service';
 import { ZIXFLOW_HTTP_SERVICE, ZIXFLOW_RESOLVED_OPTIONS } from './zixflow.constants';
 import { ZixflowConfigurableModuleClass, ZIXFLOW_MODULE_OPTIONS } from './zixflow.module-definition';
@@ -27,6 +29,8 @@ import { ZixflowModuleOptions } from './zixflow-options.interface';
       useFactory: (options: ResolvedZixflowOptions) => createZixflowHttpService(options),
       inject: [ZIXFLOW_RESOLVED_OPTIONS],
     },
+    ZixflowTransport,
+    ZixflowPacer,
     ZixflowHttpClient,
     ZixflowWhatsappService,
   ],

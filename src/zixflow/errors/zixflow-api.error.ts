@@ -12,6 +12,8 @@ export interface ZixflowApiErrorDetails {
   body?: unknown;
   /** Whether repeating the request is safe; see {@link ZixflowError.retryable}. */
   retryable?: boolean;
+  /** Requests made for this send, retries included. Defaults to 1: an answer means one was made. */
+  attempts?: number;
 }
 
 /**
@@ -31,7 +33,7 @@ export class ZixflowApiError extends ZixflowError {
 
   /** @param details - status, Zixflow's message, path and body of the failed answer. */
   constructor(details: ZixflowApiErrorDetails) {
-    super(describeApiFailure(details), { retryable: details.retryable ?? false });
+    super(describeApiFailure(details), { retryable: details.retryable ?? false, attempts: details.attempts ?? 1 });
     this.status = details.status;
     this.zixflowMessage = details.zixflowMessage;
     this.endpoint = details.endpoint;
@@ -51,7 +53,16 @@ export class ZixflowBadRequestError extends ZixflowApiError {}
 export class ZixflowAuthError extends ZixflowApiError {}
 
 /** HTTP 5xx from Zixflow. Only 503 is retryable: other 5xx may have sent the message. */
-export class ZixflowServerError extends ZixflowApiError {}
+export class ZixflowServerError extends ZixflowApiError {
+  /** How long Zixflow asked us to wait (`Retry-After`, usually sent with a 503), or undefined. */
+  readonly retryAfterMs: number | undefined;
+
+  /** @param details - the failed answer plus the parsed `Retry-After` delay, if any. */
+  constructor(details: ZixflowApiErrorDetails & { retryAfterMs?: number }) {
+    super(details);
+    this.retryAfterMs = details.retryAfterMs;
+  }
+}
 
 /** HTTP 429: too many requests. Always retryable, after {@link ZixflowRateLimitError.retryAfterMs}. */
 export class ZixflowRateLimitError extends ZixflowApiError {

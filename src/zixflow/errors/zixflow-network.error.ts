@@ -8,6 +8,8 @@ export interface ZixflowTransportErrorDetails {
   code?: string;
   /** True when the request was fully written before the failure: Zixflow may have got it. */
   requestSent: boolean;
+  /** Requests made for this send, retries included. Defaults to 1. */
+  attempts?: number;
 }
 
 /**
@@ -27,6 +29,7 @@ export class ZixflowNetworkError extends ZixflowError {
     const when = details.requestSent ? 'after the request was sent' : 'before the request was sent';
     super(`Network error calling Zixflow POST ${details.endpoint} (${details.code ?? 'unknown'}) ${when}`, {
       retryable: !details.requestSent,
+      attempts: details.attempts ?? 1,
     });
     this.endpoint = details.endpoint;
     this.code = details.code;
@@ -34,20 +37,45 @@ export class ZixflowNetworkError extends ZixflowError {
   }
 }
 
+/** What a time-out carries: where, which budget expired, and whether the request had left. */
+export interface ZixflowTimeoutErrorDetails {
+  /** The API path that was called. */
+  endpoint: string;
+  /** The time-out that expired, in milliseconds. */
+  timeoutMs: number;
+  /**
+   * False when the time ran out before the request was written (waiting for a send slot, or a
+   * connection that never opened): then nothing was sent. Defaults to true.
+   */
+  requestSent?: boolean;
+  /** Requests made for this send, retries included. Defaults to 1. */
+  attempts?: number;
+}
+
 /**
- * Zixflow did not answer within `timeoutMs`. Never retryable by default: the request may have
- * been processed, and sending it again could deliver the message twice.
+ * Zixflow did not answer within `timeoutMs`, which covers the wait for a send slot (rate limit)
+ * plus the request. Never retryable by default: once written, the request may have been
+ * processed and sending it again could deliver the message twice; and a server (or queue) that
+ * did not make it within the budget is unlikely to make it on an immediate second try.
+ * `requestSent` tells whether the message may have gone out.
  */
 export class ZixflowTimeoutError extends ZixflowError {
   /** The API path that was called. */
   readonly endpoint: string;
   /** The time-out that expired, in milliseconds. */
   readonly timeoutMs: number;
+  /** Whether the request was written before the time ran out, so Zixflow may have got it. */
+  readonly requestSent: boolean;
 
-  /** @param details - the path and the time-out that expired. */
-  constructor(details: { endpoint: string; timeoutMs: number }) {
-    super(`Zixflow did not answer POST ${details.endpoint} within ${details.timeoutMs} ms`, { retryable: false });
+  /** @param details - the path, the time-out that expired and whether the request had left. */
+  constructor(details: ZixflowTimeoutErrorDetails) {
+    const requestSent = details.requestSent ?? true;
+    const message = requestSent
+      ? `Zixflow did not answer POST ${details.endpoint} within ${details.timeoutMs} ms`
+      : `POST ${details.endpoint} timed out after ${details.timeoutMs} ms before the request was sent`;
+    super(message, { retryable: false, attempts: details.attempts ?? 1 });
     this.endpoint = details.endpoint;
     this.timeoutMs = details.timeoutMs;
+    this.requestSent = requestSent;
   }
 }

@@ -13,11 +13,22 @@ export class ZixflowError extends Error {
    */
   readonly retryable: boolean;
 
-  /** @param message - human-readable description; never contains a secret. */
-  constructor(message: string, options: { retryable?: boolean } = {}) {
-    super(message);
+  /**
+   * How many HTTP requests were made for this send, retries included: 0 when it was refused
+   * before any request (invalid input, full send queue).
+   */
+  readonly attempts: number;
+
+  /**
+   * @param message - human-readable description; never contains a secret. When more than one
+   * attempt was made, the count is appended so a log line alone tells that retries happened.
+   */
+  constructor(message: string, options: { retryable?: boolean; attempts?: number } = {}) {
+    const attempts = options.attempts ?? 0;
+    super(attempts > 1 ? `${message} (after ${attempts} attempts)` : message);
     this.name = new.target.name;
     this.retryable = options.retryable ?? false;
+    this.attempts = attempts;
   }
 
   /** A plain, secret-free representation for loggers that call `JSON.stringify`. */

@@ -1,55 +1,96 @@
-import { HttpService } from '@nestjs/axios';
-import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import { AxiosResponse } from 'axios';
-import { firstValueFrom } from 'rxjs';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ZixflowError } from '../errors/zixflow.error';
+import { ZixflowTimeoutError } from '../errors/zixflow-network.error';
+import { ZixflowQueueFullError } from '../errors/zixflow-queue-full.error';
+import { PacingRefusal } from '../pacing/pacing-refusal';
+import { ZixflowPacer } from '../pacing/zixflow-pacer';
 import { maskPhoneNumber } from '../phone/mask-phone-number';
 import { ZixflowSendResult } from '../whatsapp/zixflow-send-result.interface';
-import { ZIXFLOW_HTTP_SERVICE, ZIXFLOW_RESOLVED_OPTIONS } from '../zixflow.constants';
+import { ZIXFLOW_RESOLVED_OPTIONS } from '../zixflow.constants';
+import { ZixflowRetryEvent } from '../zixflow-options.interface';
 import { ResolvedZixflowOptions } from '../zixflow-options.resolver';
-import { destroyZixflowHttpService } from './create-zixflow-axios';
-import { mapZixflowAnswer } from './zixflow-response.mapper';
-import { mapTransportError } from './zixflow-transport-error.mapper';
+import { redactLogLine } from './redact-log-line';
+import { retryDelayMs } from './retry-delay';
+import { ZixflowRequestBody } from './zixflow-request-body.interface';
+import { ZixflowTransport } from './zixflow-transport';
 
-/** A request body ready to post; `to` is only read for masked logging. */
-export interface ZixflowRequestBody {
-  to: string;
-  [field: string]: unknown;
-}
+export type { ZixflowRequestBody } from './zixflow-request-body.interface';
 
 /**
- * The only code that talks HTTP to Zixflow: posts a body, then resolves with the send result or
- * rejects with a typed error. Logs at debug level with the number masked and no key.
+ * Sends one message reliably: each attempt waits for its sending number's slot (`rateLimit`),
+ * then makes one request through {@link ZixflowTransport}; a failure that is safe to repeat is
+ * retried after a back-off. Resolves with the send result or rejects with the last typed error,
+ * which carries the number of attempts; that failure is logged once, at error level.
  */
 @Injectable()
-export class ZixflowHttpClient implements OnModuleDestroy {
+export class ZixflowHttpClient {
   private readonly logger = new Logger('Zixflow');
 
   constructor(
-    @Inject(ZIXFLOW_HTTP_SERVICE) private readonly http: HttpService,
+    private readonly transport: ZixflowTransport,
+    private readonly pacer: ZixflowPacer,
     @Inject(ZIXFLOW_RESOLVED_OPTIONS) private readonly options: ResolvedZixflowOptions,
   ) {}
 
-  /** Posts `body` to `path` (relative to the base URL) once. */
+  /** Posts `body` to `path` (relative to the base URL), retrying as the options allow. */
   async post(path: string, body: ZixflowRequestBody): Promise<ZixflowSendResult> {
-    const startedAt = performance.now();
-    let response: AxiosResponse<unknown>;
-    try {
-      response = await firstValueFrom(this.http.post<unknown>(path, body));
-    } catch (error) {
-      throw mapTransportError(error, path, this.options.timeoutMs);
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.attempt(path, body, attempt);
+      } catch (error) {
+        if (!(error instanceof ZixflowError)) {
+          throw error;
+        }
+        const delayMs = retryDelayMs(error, attempt, this.options.retry);
+        if (delayMs === undefined) {
+          throw this.reportFailure(path, body, error);
+        }
+        this.announceRetry(body, { attempt, delayMs, error, endpoint: path });
+        await sleep(delayMs);
+      }
     }
-    this.logger.debug(
-      `POST ${path} to ${maskPhoneNumber(body.to)}: HTTP ${response.status} in ${Math.round(performance.now() - startedAt)} ms`,
-    );
-    return mapZixflowAnswer(
-      { status: response.status, headers: response.headers as Record<string, unknown>, data: response.data },
-      path,
-      this.options.apiKey,
+  }
+
+  /** One attempt: the time-out budget covers the wait for a send slot plus the request. */
+  private attempt(path: string, body: ZixflowRequestBody, attempt: number): Promise<ZixflowSendResult> {
+    const refusalError = (refusal: PacingRefusal): ZixflowError => this.pacingError(refusal, path, body.phoneId, attempt);
+    return this.pacer.run(body.phoneId, this.options.timeoutMs, refusalError, (timeoutMs) =>
+      this.transport.post(path, body, timeoutMs, attempt),
     );
   }
 
-  /** Releases keep-alive sockets so the application (and Jest) can exit promptly. */
-  onModuleDestroy(): void {
-    destroyZixflowHttpService(this.http);
+  /** Nothing was sent for a refused attempt; only the requests made before it count as attempts. */
+  private pacingError(refusal: PacingRefusal, endpoint: string, phoneId: string, attempt: number): ZixflowError {
+    const attempts = attempt - 1;
+    const { timeoutMs, rateLimit } = this.options;
+    return refusal === 'queue-full'
+      ? new ZixflowQueueFullError({ endpoint, phoneId, maxQueued: rateLimit?.maxQueued ?? 0, attempts })
+      : new ZixflowTimeoutError({ endpoint, timeoutMs, requestSent: false, attempts });
+  }
+
+  private announceRetry(body: ZixflowRequestBody, event: ZixflowRetryEvent): void {
+    this.logger.debug(
+      `POST ${event.endpoint} to ${maskPhoneNumber(body.to)}: ${event.error.name} on attempt ${event.attempt}, retrying in ${event.delayMs} ms`,
+    );
+    const { retry } = this.options;
+    if (retry === false || retry.onRetry === undefined) {
+      return;
+    }
+    try {
+      retry.onRetry(event);
+    } catch (hookError) {
+      // A faulty metrics hook must not turn a recoverable failure into a lost message.
+      const reason = hookError instanceof Error ? hookError.message : String(hookError);
+      this.logger.warn(redactLogLine(`retry.onRetry threw and was ignored: ${reason}`, this.options.apiKey));
+    }
+  }
+
+  private reportFailure(path: string, body: ZixflowRequestBody, error: ZixflowError): ZixflowError {
+    // Zixflow's message is quoted verbatim in the error and may echo the key or the number.
+    this.logger.error(
+      `POST ${path} to ${maskPhoneNumber(body.to)} failed: ${error.name}: ${redactLogLine(error.message, this.options.apiKey)}`,
+    );
+    return error;
   }
 }

@@ -304,6 +304,45 @@ describe('mapZixflowAnswer', () => {
     });
   });
 
+  describe('Retry-After on 5xx', () => {
+    it('a 503 carries retryAfterMs from Retry-After', () => {
+      const error = mapError(answer(503, { message: 'maintenance' }, { 'retry-after': '2' }));
+      expect(error).toBeInstanceOf(ZixflowServerError);
+      expect((error as ZixflowServerError).retryAfterMs).toBe(2000);
+      expect(error.retryable).toBe(true);
+    });
+
+    it('a 500 with Retry-After carries it but stays not retryable', () => {
+      const error = mapError(answer(500, { message: 'boom' }, { 'retry-after': '2' }));
+      expect((error as ZixflowServerError).retryAfterMs).toBe(2000);
+      expect(error.retryable).toBe(false);
+    });
+
+    it('a 503 without Retry-After leaves retryAfterMs undefined', () => {
+      expect((mapError(answer(503, { message: 'maintenance' })) as ZixflowServerError).retryAfterMs).toBeUndefined();
+    });
+  });
+
+  describe('attempts', () => {
+    it('defaults to 1 without changing the message', () => {
+      const error = mapError(answer(400, { status: false, message: 'Invalid data Provided' }));
+      expect(error.attempts).toBe(1);
+      expect(error.message).toBe(`Zixflow answered 400 on POST ${ENDPOINT}: Invalid data Provided`);
+    });
+
+    it('carries the attempt count given and appends it to the message', () => {
+      let thrown: unknown;
+      try {
+        mapZixflowAnswer(answer(503, { message: 'maintenance' }), ENDPOINT, SECRET, 4);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeInstanceOf(ZixflowServerError);
+      expect(thrown).toMatchObject({ attempts: 4, message: `Zixflow answered 503 on POST ${ENDPOINT}: maintenance (after 4 attempts)` });
+      expect(JSON.parse(JSON.stringify(thrown))).toMatchObject({ attempts: 4 });
+    });
+  });
+
   describe('secret redaction', () => {
     const echoingBody = {
       status: false,

@@ -50,13 +50,15 @@ function optionalId(value: unknown): string | undefined {
  * Turns an HTTP answer into the send result, or throws the typed error for it. A 2xx with
  * `status: false` is a failure: Zixflow reports some errors that way. `secret` (the API key) is
  * removed from anything of the answer that goes into the error.
+ *
+ * @param attempts - requests made for this send so far, this one included.
  */
-export function mapZixflowAnswer(answer: ZixflowHttpAnswer, endpoint: string, secret: string): ZixflowSendResult {
+export function mapZixflowAnswer(answer: ZixflowHttpAnswer, endpoint: string, secret: string, attempts = 1): ZixflowSendResult {
   const { status, data } = answer;
   if (status >= 200 && status < 300 && isSuccessEnvelope(data)) {
     return toSendResult(data);
   }
-  throw toApiError(redactSecret({ ...answer, data }, secret), endpoint);
+  throw toApiError(redactSecret({ ...answer, data }, secret), endpoint, attempts);
 }
 
 function toSendResult(body: JsonObject): ZixflowSendResult {
@@ -72,21 +74,23 @@ function toSendResult(body: JsonObject): ZixflowSendResult {
   return result;
 }
 
-function toApiError(answer: ZixflowHttpAnswer, endpoint: string): ZixflowApiError {
+function toApiError(answer: ZixflowHttpAnswer, endpoint: string, attempts: number): ZixflowApiError {
   const zixflowMessage = isJsonObject(answer.data) ? optionalString(answer.data.message) : undefined;
   const details: ZixflowApiErrorDetails = {
     status: answer.status,
     zixflowMessage: zixflowMessage ?? describeUnexpectedBody(answer),
     endpoint,
     body: typeof answer.data === 'string' ? answer.data.slice(0, MAX_BODY_TEXT) : answer.data,
+    attempts,
   };
   const { status } = answer;
   // The status code decides first: a 429 or 5xx that happens to say "Unauthorised" is still retryable.
+  const retryAfterMs = parseRetryAfter(answer.headers['retry-after']);
   if (status === 429) {
-    return new ZixflowRateLimitError({ ...details, retryAfterMs: parseRetryAfter(answer.headers['retry-after']) });
+    return new ZixflowRateLimitError({ ...details, retryAfterMs });
   }
   if (status >= 500) {
-    return new ZixflowServerError({ ...details, retryable: status === 503 });
+    return new ZixflowServerError({ ...details, retryable: status === 503, retryAfterMs });
   }
   if (status === 401 || status === 403 || AUTH_MESSAGES.test(zixflowMessage ?? '')) {
     return new ZixflowAuthError(details);

@@ -67,6 +67,52 @@ describe('mapTransportError', () => {
     expect(error.timeoutMs).toBe(1234);
   });
 
+  describe('whether the request was written (axios error.request.writableFinished)', () => {
+    function withRequest(code: string, writableFinished: boolean): Error {
+      return Object.assign(systemError(code), { request: { writableFinished } });
+    }
+
+    it('ECONNRESET before the request was written → retryable, requestSent false', () => {
+      const error = mapTransportError(withRequest('ECONNRESET', false), ENDPOINT, 5000) as ZixflowNetworkError;
+      expect(error).toBeInstanceOf(ZixflowNetworkError);
+      expect(error).toMatchObject({ code: 'ECONNRESET', requestSent: false, retryable: true });
+      expect(error.message).toMatch(/before the request was sent/);
+    });
+
+    it('ECONNRESET after the request was written → not retryable, requestSent true', () => {
+      const error = mapTransportError(withRequest('ECONNRESET', true), ENDPOINT, 5000);
+      expect(error).toMatchObject({ code: 'ECONNRESET', requestSent: true, retryable: false });
+    });
+
+    it('a connect-phase code stays "not sent" whatever the request says', () => {
+      const error = mapTransportError(withRequest('ECONNREFUSED', true), ENDPOINT, 5000);
+      expect(error).toMatchObject({ requestSent: false, retryable: true });
+    });
+
+    it.each<[boolean, string]>([
+      [true, 'Zixflow did not answer POST /api/v1/campaign/whatsapp/message/send within 5000 ms'],
+      [false, 'POST /api/v1/campaign/whatsapp/message/send timed out after 5000 ms before the request was sent'],
+    ])('a time-out with writableFinished %s → ZixflowTimeoutError saying so, never retryable', (written, message) => {
+      const error = mapTransportError(withRequest('ECONNABORTED', written), ENDPOINT, 5000);
+      expect(error).toBeInstanceOf(ZixflowTimeoutError);
+      expect(error).toMatchObject({ requestSent: written, retryable: false, message });
+    });
+  });
+
+  describe('attempts', () => {
+    it('defaults to 1 and leaves the message alone', () => {
+      const error = mapTransportError(systemError('ECONNREFUSED'), ENDPOINT, 5000);
+      expect(error.attempts).toBe(1);
+      expect(error.message).not.toMatch(/attempts/);
+    });
+
+    it.each(['ECONNREFUSED', 'ETIMEDOUT'])('%s on attempt 4 carries attempts and says so in the message', (code) => {
+      const error = mapTransportError(systemError(code), ENDPOINT, 5000, 4);
+      expect(error.attempts).toBe(4);
+      expect(error.message).toMatch(/ \(after 4 attempts\)$/);
+    });
+  });
+
   describe('secret redaction', () => {
     // Shaped like an AxiosError: the config and request carry the Authorization header.
     function axiosLikeError(code: string | undefined): Error {

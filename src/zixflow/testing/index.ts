@@ -14,8 +14,12 @@ export { checkSessionMessageBody, checkTemplateMessageBody } from './sandbox-bod
 
 /** Shapes of the sandbox's options, recordings and scripts, needed to type test helpers around it. */
 export type {
+  SandboxIncomingOptions,
   SandboxRecordedRequest,
+  SandboxReportDelivery,
+  SandboxReportStatus,
   SandboxScriptedResponse,
   SandboxSentMessage,
+  SandboxWebhookResult,
   ZixflowSandboxOptions,
 } from './zixflow-sandbox.types';

@@ -2,10 +2,16 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { checkSessionMessageBody, checkTemplateMessageBody } from './sandbox-body-checks';
+import { buildIncomingPayload, type SandboxAccount } from './sandbox-incoming-payload';
+import { postJsonToLoopback } from './sandbox-loopback-client';
+import { SandboxReportSender } from './sandbox-report-sender';
 import type {
+  SandboxIncomingOptions,
   SandboxRecordedRequest,
+  SandboxReportDelivery,
   SandboxScriptedResponse,
   SandboxSentMessage,
+  SandboxWebhookResult,
   ZixflowSandboxOptions,
 } from './zixflow-sandbox.types';
 
@@ -22,6 +28,10 @@ const TEMPLATE_MESSAGE_PATH = '/api/v1/campaign/whatsapp/send';
 /** Large enough for any legitimate send (text is capped at 4096 chars), small enough to keep a runaway client from eating memory. */
 const MAX_BODY_BYTES = 1024 * 1024;
 const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
+const DEFAULT_ACCOUNT: SandboxAccount = { phoneId: '100000000000001', wabaId: '100000000000002' };
+const DEFAULT_REPORT_DELAY_MS = 50;
+const DEFAULT_WEBHOOK_SECRET_HEADER = 'x-zixflow-secret';
+const DEFAULT_WEBHOOK_TIMEOUT_MS = 5000;
 
 type BodyCheck = (body: unknown) => string[];
 
@@ -57,7 +67,9 @@ interface RequestWaiter {
  * It validates requests more strictly than the docs strictly require, records
  * everything it receives, and can be scripted to misbehave (errors, delays,
  * dropped or stalled connections) so client failure paths can be tested
- * without touching the real, billed API.
+ * without touching the real, billed API. It also plays Zixflow's webhooks:
+ * customer messages ({@link ZixflowSandbox.simulateIncoming}) and delivery
+ * reports to a message's `reportURL`, posted to loopback addresses only.
  */
 export class ZixflowSandbox {
   private readonly server: Server;
@@ -71,8 +83,14 @@ export class ZixflowSandbox {
   private readonly delays = new Map<NodeJS.Timeout, () => void>();
   private listeningPort = 0;
   private stopping: Promise<void> | undefined;
+  /** Outbound webhook calls still waiting for the app, so stop() can abort them. */
+  private readonly outbound = new Set<AbortController>();
 
-  private constructor(private readonly expectedApiKey: string) {
+  private constructor(
+    private readonly expectedApiKey: string,
+    private readonly account: SandboxAccount,
+    private readonly reports: SandboxReportSender,
+  ) {
     this.server = createServer((req, res) => this.handleRequest(req, res));
     this.server.on('connection', (socket: Socket) => this.trackSocket(socket));
   }
@@ -83,7 +101,8 @@ export class ZixflowSandbox {
     const apiKey = options.apiKey ?? DEFAULT_API_KEY;
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`ZixflowSandbox: invalid port ${port}`);
     if (apiKey === '') throw new RangeError('ZixflowSandbox: apiKey must not be empty');
-    const sandbox = new ZixflowSandbox(apiKey);
+    const account = { phoneId: options.phoneId ?? DEFAULT_ACCOUNT.phoneId, wabaId: options.wabaId ?? DEFAULT_ACCOUNT.wabaId };
+    const sandbox = new ZixflowSandbox(apiKey, account, new SandboxReportSender(reportDelay(options.deliveryReports)));
     await sandbox.listen(port);
     return sandbox;
   }
@@ -99,6 +118,21 @@ export class ZixflowSandbox {
 
   get apiKey(): string {
     return this.expectedApiKey;
+  }
+
+  /** Business phone-number id that simulated customers write to. */
+  get phoneId(): string {
+    return this.account.phoneId;
+  }
+
+  /** WhatsApp Business Account id in simulated incoming messages. */
+  get wabaId(): string {
+    return this.account.wabaId;
+  }
+
+  /** Delivery reports posted (or skipped) for messages with a `reportURL`, oldest first. A copy. */
+  get reportDeliveries(): readonly SandboxReportDelivery[] {
+    return this.reports.records;
   }
 
   /** Every request in the order its body finished arriving, rejected ones included. A copy, so later traffic cannot change it under a test. */
@@ -129,8 +163,32 @@ export class ZixflowSandbox {
     return this;
   }
 
-  /** Forgets recorded requests, messages, queued responses and the `respondAlways` default, so one sandbox can serve many tests. */
+  /**
+   * Plays a customer writing to your WhatsApp number: POSTs a realistic `incoming.whatsapp.message`
+   * payload (fresh `eventId`, 13-digit timestamp, `wamid.` id) to your app's webhook URL, with the
+   * secret in the `x-zixflow-secret` header, and resolves with your app's answer. Only loopback
+   * URLs are called.
+   */
+  async simulateIncoming(options: SandboxIncomingOptions): Promise<SandboxWebhookResult> {
+    if (this.stopping !== undefined) throw new Error('ZixflowSandbox: stopped; cannot simulate an incoming message');
+    const payload = buildIncomingPayload(options, this.account);
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.secret !== undefined) headers[options.secretHeader ?? DEFAULT_WEBHOOK_SECRET_HEADER] = options.secret;
+    const controller = new AbortController();
+    this.outbound.add(controller);
+    try {
+      const timeoutMs = options.timeoutMs ?? DEFAULT_WEBHOOK_TIMEOUT_MS;
+      const answer = await postJsonToLoopback(options.to, payload, { headers, timeoutMs, signal: controller.signal });
+      return { ...answer, payload };
+    } finally {
+      this.outbound.delete(controller);
+    }
+  }
+
+  /** Forgets recorded requests, messages, queued responses, the `respondAlways` default and delivery reports (pending ones are cancelled), so one sandbox can serve many tests. */
   clear(): void {
+    this.reports.cancelAll();
+    this.reports.forget();
     this.recorded.length = 0;
     this.accepted.length = 0;
     this.scriptedQueue.length = 0;
@@ -184,6 +242,8 @@ export class ZixflowSandbox {
   }
 
   private async shutDown(): Promise<void> {
+    this.reports.stop();
+    this.outbound.forEach((controller) => controller.abort());
     this.releaseDelays();
     this.rejectWaiters();
     const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
@@ -257,6 +317,7 @@ export class ZixflowSandbox {
   private acceptMessage(path: string, body: Record<string, unknown>, receivedAt: Date): SandboxSentMessage {
     const message: SandboxSentMessage = { messageId: objectId(), campaignId: objectId(), path, body, receivedAt };
     this.accepted.push(message);
+    this.reports.schedule(message);
     return message;
   }
 
@@ -443,6 +504,14 @@ function respondToFailure(res: ServerResponse, error: unknown): void {
   }
   const message = error instanceof Error ? error.message : String(error);
   sendJson(res, 500, { status: false, message: `Sandbox error: ${message}` }, { connection: 'close' });
+}
+
+/** The pause before each delivery report, or false when reports are switched off. */
+function reportDelay(setting: ZixflowSandboxOptions['deliveryReports']): number | false {
+  if (setting === false) return false;
+  const delayMs = setting?.delayMs ?? DEFAULT_REPORT_DELAY_MS;
+  if (!Number.isFinite(delayMs) || delayMs < 0) throw new RangeError(`ZixflowSandbox: deliveryReports.delayMs must be a non-negative number (got ${delayMs})`);
+  return delayMs;
 }
 
 /** Fails fast in the test that scripts an impossible response, rather than later inside the server. */

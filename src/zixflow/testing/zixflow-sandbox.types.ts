@@ -8,6 +8,15 @@ export interface ZixflowSandboxOptions {
   port?: number;
   /** Key the sandbox expects in `Authorization: Bearer <apiKey>`. Default `'sandbox-api-key'`. */
   apiKey?: string;
+  /** Business phone-number id simulated customers write to. Default `'100000000000001'`. */
+  phoneId?: string;
+  /** WhatsApp Business Account id in simulated incoming messages. Default `'100000000000002'`. */
+  wabaId?: string;
+  /**
+   * Delivery reports for accepted messages that carry a `reportURL`: `sent`, then `delivered`, each
+   * `delayMs` after the previous step (default 50), POSTed only to loopback URLs. `false` sends none.
+   */
+  deliveryReports?: { delayMs?: number } | false;
 }
 
 /**
@@ -66,4 +75,67 @@ export interface SandboxSentMessage {
   path: string;
   body: Record<string, unknown>;
   receivedAt: Date;
+}
+
+/**
+ * A customer message for {@link ZixflowSandbox.simulateIncoming}, posted to your app as Zixflow's
+ * `incoming.whatsapp.message` webhook. Give exactly one of `text` or `message`.
+ */
+export interface SandboxIncomingOptions {
+  /** Your app's incoming-webhook URL; only `http://` on 127.0.0.1, localhost or [::1] is called. */
+  to: string;
+  /** Sent in the `secretHeader` header; leave it out to test that your app refuses the call. */
+  secret?: string;
+  /** Header that carries `secret`. Default `x-zixflow-secret`. */
+  secretHeader?: string;
+  /** Extra request headers. */
+  headers?: Record<string, string>;
+  /** The customer's number as people type it (`+1 302 389 5111`); sent as digits only. */
+  from: string;
+  /** The customer's WhatsApp profile name. Default `Sandbox Customer`. */
+  name?: string;
+  /** A text message. */
+  text?: string;
+  /** Any `message` object, sent as given, e.g. a button reply or a type your app does not know. */
+  message?: Record<string, unknown>;
+  /** Reuse an event id to simulate Zixflow retrying a delivery. Default: a fresh UUID. */
+  eventId?: string;
+  /** Default: a fresh `wamid.`-style id. */
+  messageId?: string;
+  /** Default: now. Sent as 13-digit epoch milliseconds. */
+  timestamp?: Date | number;
+  /** Business phone-number id the customer wrote to. Default: the sandbox's `phoneId`. */
+  phoneId?: string;
+  /** Default: the sandbox's `wabaId`. */
+  wabaId?: string;
+  /** How long to wait for your app's answer. Default 5000 ms. */
+  timeoutMs?: number;
+}
+
+/** What happened to one simulated incoming message. */
+export interface SandboxWebhookResult {
+  /** Your app's HTTP status. */
+  status: number;
+  /** Your app's answer, parsed when it is JSON. */
+  body: unknown;
+  /** The payload that was posted, `eventId` included. */
+  payload: Record<string, unknown>;
+}
+
+/** The statuses the sandbox reports for each message with a `reportURL`, in order. */
+export type SandboxReportStatus = 'sent' | 'delivered';
+
+/** One delivery report the sandbox posted (or did not) to a message's `reportURL`. */
+export interface SandboxReportDelivery {
+  /** The sandbox's id of the reported message. */
+  messageId: string;
+  /** The message's `reportURL`. */
+  url: string;
+  status: SandboxReportStatus;
+  payload: Record<string, unknown>;
+  sentAt: Date;
+  /** Your app's HTTP status; undefined when the report was not delivered. */
+  responseStatus?: number;
+  /** Why the report was not delivered: a non-loopback URL, or a connection error. */
+  error?: string;
 }

@@ -1,4 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { bulkMessageType } from '../bulk/bulk-message-type';
+import { mapInOrder } from '../bulk/map-in-order';
+import { sendManyConcurrency } from '../bulk/send-many-concurrency';
+import { ZixflowBulkMessage, ZixflowSendManyOptions, ZixflowSendOutcome } from '../bulk/send-many.types';
+import { settleSend } from '../bulk/settle-send';
 import { ZixflowValidationError } from '../errors/zixflow-validation.error';
 import { ZixflowHttpClient, ZixflowRequestBody } from '../http/zixflow-http.client';
 import { ZIXFLOW_RESOLVED_OPTIONS } from '../zixflow.constants';
@@ -15,6 +20,8 @@ import { WhatsappMessageBaseDto } from './dto/whatsapp-message-base.dto';
 import { validateMessage } from './validation/validate-message';
 import { WHATSAPP_MESSAGE_KINDS, WhatsappMessageType } from './whatsapp-message-kinds';
 import { ZixflowSendResult } from './zixflow-send-result.interface';
+import { addressReply } from './address-reply';
+import { ZixflowReplyMessage, ZixflowReplyTarget } from './zixflow-reply-message.type';
 
 /**
  * Sends WhatsApp messages through Zixflow's campaign API. Each method takes the message as Zixflow
@@ -30,6 +37,24 @@ export class ZixflowWhatsappService {
     private readonly client: ZixflowHttpClient,
     @Inject(ZIXFLOW_RESOLVED_OPTIONS) private readonly options: ResolvedZixflowOptions,
   ) {}
+
+  /**
+   * Sends many messages of any kinds, each tagged with its `type` (`video`, `text`, `template`, …),
+   * and resolves with one outcome per message, in input order: `{ ok: true, result }` or
+   * `{ ok: false, error }`. Each message is validated before it is sent, and one failure never stops
+   * the rest. At most `concurrency` messages (default 10) are in flight; the input, an array or any
+   * iterable or async iterable, is read only as slots free up, so memory stays bounded however many
+   * messages are sent. Pacing and retries apply to every message as to single sends. Rejects only
+   * for a bad `concurrency` (RangeError) or an input that throws while being read.
+   */
+  async sendMany(
+    messages: Iterable<ZixflowBulkMessage> | AsyncIterable<ZixflowBulkMessage>,
+    options: ZixflowSendManyOptions = {},
+  ): Promise<ZixflowSendOutcome[]> {
+    return mapInOrder(messages, sendManyConcurrency(options), (message) =>
+      settleSend(() => this.send(bulkMessageType(message), message)),
+    );
+  }
 
   /** Sends a video (`video.link`, optional `video.caption`). */
   sendVideo(message: SendVideoMessageDto): Promise<ZixflowSendResult> {
@@ -69,6 +94,24 @@ export class ZixflowWhatsappService {
   /** Sends an approved template with its variables; works outside the 24-hour window. */
   sendTemplate(message: SendTemplateMessageDto): Promise<ZixflowSendResult> {
     return this.send('template', message);
+  }
+
+  /**
+   * Answers an incoming message with a text: sent to its sender, from the number they wrote to
+   * (`phoneId` of the incoming message, else `defaultPhoneId`).
+   */
+  replyText(incoming: ZixflowReplyTarget, body: string): Promise<ZixflowSendResult> {
+    return this.reply(incoming, { type: 'text', text: { body } });
+  }
+
+  /**
+   * Answers an incoming message with any session message, e.g.
+   * `reply(incoming, { type: 'video', video: { link } })`. Addressed like {@link replyText} and
+   * validated exactly like the send method of its type.
+   */
+  async reply(incoming: ZixflowReplyTarget, message: ZixflowReplyMessage): Promise<ZixflowSendResult> {
+    const addressed = addressReply(incoming, message);
+    return this.send(addressed.type, addressed.message);
   }
 
   /** The one path every send takes: validate, build the body, post. */

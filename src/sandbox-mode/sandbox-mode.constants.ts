@@ -1,0 +1,2 @@
+/** Injection token of the running sandbox. */
+export const SANDBOX = Symbol('SANDBOX');

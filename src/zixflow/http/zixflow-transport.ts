@@ -1,0 +1,64 @@
+import { HttpService } from '@nestjs/axios';
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { AxiosResponse } from 'axios';
+import { maskPhoneNumber } from '../phone/mask-phone-number';
+import { ZixflowSendResult } from '../whatsapp/zixflow-send-result.interface';
+import { ZIXFLOW_HTTP_SERVICE, ZIXFLOW_RESOLVED_OPTIONS } from '../zixflow.constants';
+import { ResolvedZixflowOptions } from '../zixflow-options.resolver';
+import { destroyZixflowHttpService } from './create-zixflow-axios';
+import { ZixflowRequestBody } from './zixflow-request-body.interface';
+import { mapZixflowAnswer } from './zixflow-response.mapper';
+import { mapTransportError } from './zixflow-transport-error.mapper';
+
+/**
+ * One request to Zixflow and nothing more: posts a body, then resolves with the send result or
+ * rejects with the typed error for the answer or the transport failure. Retries and pacing are
+ * decided above it, by {@link ZixflowHttpClient}. Logs each attempt at debug level with the number
+ * masked; headers (and so the key) are never logged.
+ */
+@Injectable()
+export class ZixflowTransport implements OnModuleDestroy {
+  private readonly logger = new Logger('Zixflow');
+
+  constructor(
+    @Inject(ZIXFLOW_HTTP_SERVICE) private readonly http: HttpService,
+    @Inject(ZIXFLOW_RESOLVED_OPTIONS) private readonly options: ResolvedZixflowOptions,
+  ) {}
+
+  /**
+   * Posts `body` to `path` (relative to the base URL) once.
+   *
+   * @param timeoutMs - what is left of the attempt's time budget after any wait for a send slot.
+   * @param attempt - the number of this attempt, from 1, carried into any error.
+   */
+  async post(path: string, body: ZixflowRequestBody, timeoutMs: number, attempt: number): Promise<ZixflowSendResult> {
+    const startedAt = performance.now();
+    let response: AxiosResponse<unknown>;
+    try {
+      // axiosRef rather than the Observable API: one request needs no stream, and this is the hot path.
+      response = await this.http.axiosRef.post<unknown>(path, body, { timeout: timeoutMs });
+    } catch (error) {
+      const failure = mapTransportError(error, path, this.options.timeoutMs, attempt);
+      this.logAttempt(path, body, failure.name, startedAt, attempt);
+      throw failure;
+    }
+    this.logAttempt(path, body, `HTTP ${response.status}`, startedAt, attempt);
+    return mapZixflowAnswer(
+      { status: response.status, headers: response.headers as Record<string, unknown>, data: response.data },
+      path,
+      this.options.apiKey,
+      attempt,
+    );
+  }
+
+  /** Releases keep-alive sockets so the application (and Jest) can exit promptly. */
+  onModuleDestroy(): void {
+    destroyZixflowHttpService(this.http);
+  }
+
+  private logAttempt(path: string, body: ZixflowRequestBody, outcome: string, startedAt: number, attempt: number): void {
+    this.logger.debug(
+      `POST ${path} to ${maskPhoneNumber(body.to)} (attempt ${attempt}): ${outcome} in ${Math.round(performance.now() - startedAt)} ms`,
+    );
+  }
+}

@@ -1,0 +1,18 @@
+import { SetMetadata } from '@nestjs/common';
+import { toList, ZIXFLOW_WEBHOOK_HANDLER, ZixflowHandlerMetadata } from './zixflow-handler-metadata';
+
+/** Which delivery reports a handler receives. */
+export interface OnWhatsappDeliveryReportOptions {
+  /** Only these statuses, compared in lower case (e.g. `'failed'`). Default: every report. */
+  status?: string | readonly string[];
+}
+
+/**
+ * Marks a provider method as a handler of delivery reports (sent with a message's `reportURL`).
+ * Called with the {@link ZixflowDeliveryReport} after the callback has been answered; exceptions are
+ * logged and never change the answer.
+ */
+export function OnWhatsappDeliveryReport(options: OnWhatsappDeliveryReportOptions = {}): MethodDecorator {
+  const metadata: ZixflowHandlerMetadata = { kind: 'report', statuses: toList(options.status).map((status) => status.toLowerCase()) };
+  return SetMetadata(ZIXFLOW_WEBHOOK_HANDLER, metadata);
+}

@@ -1,0 +1,119 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import type { InstanceWrapper } from '@nestjs/core/injector/instance-wrapper';
+import type { EventEmitter2 } from '@nestjs/event-emitter';
+import { ZixflowConfigurationError } from '../../errors/zixflow-configuration.error';
+import { ZixflowIncomingMessage } from '../incoming/zixflow-incoming-message.interface';
+import { ZixflowDeliveryReport } from '../reports/zixflow-delivery-report.interface';
+import { ZIXFLOW_WEBHOOKS_EMITTER } from '../zixflow-webhooks.constants';
+import { ZixflowEventName, ZixflowEvents } from '../zixflow.events';
+import { describeError, describeIncoming, describeReport, LogSubject } from './describe-for-log';
+import { ZIXFLOW_WEBHOOK_HANDLER, ZixflowHandlerMetadata } from './zixflow-handler-metadata';
+
+type HandlerMethod = (payload: unknown) => unknown;
+
+interface Subscription {
+  event: ZixflowEventName;
+  listener: (payload: unknown) => Promise<void>;
+}
+
+/**
+ * Finds `@OnWhatsappMessage()` / `@OnWhatsappDeliveryReport()` methods at start-up, as
+ * `@nestjs/bullmq` finds processors, and subscribes each to the module's event on the application's
+ * `EventEmitter2`. The subscription applies the decorator's filter and catches what the handler
+ * throws, logging it with the event id, so one failing handler never affects the others or the
+ * webhook's answer.
+ */
+@Injectable()
+export class ZixflowWebhookHandlersExplorer implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('ZixflowWebhooks');
+  private readonly subscriptions: Subscription[] = [];
+
+  constructor(
+    private readonly discovery: DiscoveryService,
+    private readonly scanner: MetadataScanner,
+    private readonly reflector: Reflector,
+    @Inject(ZIXFLOW_WEBHOOKS_EMITTER) private readonly emitter: EventEmitter2,
+  ) {}
+
+  /** Subscribes every decorated provider method. */
+  onApplicationBootstrap(): void {
+    for (const wrapper of this.discovery.getProviders()) {
+      this.subscribeHandlersOf(wrapper);
+    }
+  }
+
+  /** Unsubscribes, so a closed application leaves nothing behind on a shared emitter. */
+  onApplicationShutdown(): void {
+    for (const { event, listener } of this.subscriptions.splice(0)) {
+      this.emitter.off(event, listener);
+    }
+  }
+
+  private subscribeHandlersOf(wrapper: InstanceWrapper): void {
+    const instance: unknown = wrapper.instance;
+    if (wrapper.isAlias || typeof instance !== 'object' || instance === null) {
+      return;
+    }
+    const prototype = Object.getPrototypeOf(instance) as Record<string, unknown>;
+    for (const methodName of this.scanner.getAllMethodNames(prototype)) {
+      const method = prototype[methodName];
+      const metadata = typeof method === 'function' ? this.reflector.get<ZixflowHandlerMetadata | undefined>(ZIXFLOW_WEBHOOK_HANDLER, method) : undefined;
+      if (metadata === undefined) {
+        continue;
+      }
+      const handlerName = `${instance.constructor.name}.${methodName}`;
+      if (!wrapper.isDependencyTreeStatic()) {
+        throw new ZixflowConfigurationError(
+          `${handlerName}: WhatsApp webhook handlers must live in singleton providers; this one is request- or transient-scoped.`,
+        );
+      }
+      this.subscribe(metadata, (method as HandlerMethod).bind(instance), handlerName);
+    }
+  }
+
+  private subscribe(metadata: ZixflowHandlerMetadata, handle: HandlerMethod, handlerName: string): void {
+    const event = metadata.kind === 'message' ? ZixflowEvents.MessageReceived : ZixflowEvents.DeliveryReport;
+    const listener = async (payload: unknown): Promise<void> => {
+      try {
+        if (accepts(metadata, payload)) {
+          await handle(payload);
+        }
+      } catch (error) {
+        this.logFailure(handlerName, subjectOf(metadata, payload), error);
+      }
+    };
+    this.emitter.on(event, listener);
+    this.subscriptions.push({ event, listener });
+    this.logger.log(`${handlerName} handles ${describeFilter(metadata)}`);
+  }
+
+  private logFailure(handlerName: string, subject: LogSubject, error: unknown): void {
+    const { message, stack } = describeError(error, subject.numbers);
+    this.logger.error(`${handlerName} failed on ${subject.label}: ${message}`, stack);
+  }
+}
+
+function accepts(metadata: ZixflowHandlerMetadata, payload: unknown): boolean {
+  if (metadata.kind === 'message') {
+    return metadata.types.length === 0 || metadata.types.includes((payload as ZixflowIncomingMessage).message.type);
+  }
+  const status = (payload as ZixflowDeliveryReport).status;
+  return metadata.statuses.length === 0 || (status !== undefined && metadata.statuses.includes(status));
+}
+
+function subjectOf(metadata: ZixflowHandlerMetadata, payload: unknown): LogSubject {
+  try {
+    return metadata.kind === 'message' ? describeIncoming(payload as ZixflowIncomingMessage) : describeReport(payload as ZixflowDeliveryReport);
+  } catch {
+    // Someone else emitted a malformed payload under our event name; say so rather than throw here.
+    return { label: 'an event with an unexpected payload', numbers: [] };
+  }
+}
+
+function describeFilter(metadata: ZixflowHandlerMetadata): string {
+  if (metadata.kind === 'message') {
+    return metadata.types.length === 0 ? 'every incoming WhatsApp message' : `incoming WhatsApp messages of type ${metadata.types.join(', ')}`;
+  }
+  return metadata.statuses.length === 0 ? 'every delivery report' : `delivery reports with status ${metadata.statuses.join(', ')}`;
+}

@@ -1,0 +1,53 @@
+import { Controller, HttpCode, HttpStatus, Inject, Post, Req, SetMetadata, Type, UseGuards } from '@nestjs/common';
+import { ZIXFLOW_WEBHOOKS_RESOLVED_OPTIONS } from '../zixflow-webhooks.constants';
+import { ResolvedZixflowWebhooksOptions } from '../zixflow-webhooks-options.resolver';
+import { ZixflowWebhookReceiver } from '../zixflow-webhook.receiver';
+import { readWebhookJson } from './read-webhook-json';
+import { ZixflowWebhookAck } from './zixflow-webhook-ack.interface';
+import { ZixflowWebhookHttpRequest } from './zixflow-webhook-http-request.interface';
+import { WebhookSecretIn, ZixflowWebhookSecretGuard } from './zixflow-webhook-secret.guard';
+
+/**
+ * `@nestjs/swagger`'s `ApiExcludeController` metadata, written by key so the library needs no swagger
+ * dependency: the routes are called by Zixflow, not by clients of the app's API, so they stay off
+ * its OpenAPI page.
+ */
+const OPENAPI_EXCLUDE_CONTROLLER = 'swagger/apiExcludeController';
+
+/**
+ * Builds the webhook controller for a route prefix. A class per prefix, because Nest reads a
+ * controller's path from its decorator and two applications in one process (tests) may use
+ * different prefixes.
+ */
+export function createZixflowWebhooksController(path: string): Type<object> {
+  /**
+   * `POST {path}/incoming` (secret in a header) and `POST {path}/reports` (secret as `?token=`).
+   * Both answer 200 as soon as the event is accepted; handlers run afterwards.
+   */
+  @Controller(path)
+  @UseGuards(ZixflowWebhookSecretGuard)
+  @SetMetadata(OPENAPI_EXCLUDE_CONTROLLER, [true])
+  class ZixflowWebhooksController {
+    constructor(
+      @Inject(ZIXFLOW_WEBHOOKS_RESOLVED_OPTIONS) private readonly options: ResolvedZixflowWebhooksOptions,
+      private readonly receiver: ZixflowWebhookReceiver,
+    ) {}
+
+    /** Zixflow's account-level incoming-message webhook. */
+    @Post('incoming')
+    @HttpCode(HttpStatus.OK)
+    @WebhookSecretIn('header')
+    async receiveIncoming(@Req() request: ZixflowWebhookHttpRequest): Promise<ZixflowWebhookAck> {
+      return this.receiver.acceptIncoming(await readWebhookJson(request, this.options.maxBodyBytes));
+    }
+
+    /** Delivery reports for messages sent with `reportURL` pointing here. */
+    @Post('reports')
+    @HttpCode(HttpStatus.OK)
+    @WebhookSecretIn('query')
+    async receiveReport(@Req() request: ZixflowWebhookHttpRequest): Promise<ZixflowWebhookAck> {
+      return this.receiver.acceptReport(await readWebhookJson(request, this.options.maxBodyBytes));
+    }
+  }
+  return ZixflowWebhooksController;
+}

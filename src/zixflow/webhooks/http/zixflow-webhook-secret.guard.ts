@@ -1,0 +1,48 @@
+import { CanActivate, ExecutionContext, Inject, Injectable, Logger, SetMetadata, UnauthorizedException } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { ZIXFLOW_WEBHOOK_REPORT_TOKEN_PARAM, ZIXFLOW_WEBHOOKS_RESOLVED_OPTIONS } from '../zixflow-webhooks.constants';
+import { ResolvedZixflowWebhooksOptions } from '../zixflow-webhooks-options.resolver';
+import { matchesWebhookSecret } from './matches-webhook-secret';
+import { ZixflowWebhookHttpRequest } from './zixflow-webhook-http-request.interface';
+
+/** Where a route expects the secret: a header (set in Zixflow's webhook settings) or `?token=` (inside reportURL). */
+export type WebhookSecretSource = 'header' | 'query';
+
+const WEBHOOK_SECRET_SOURCE = 'zixflow:webhook-secret-source';
+
+/** Marks a webhook route with where its secret travels. */
+export const WebhookSecretIn = (source: WebhookSecretSource): MethodDecorator => SetMetadata(WEBHOOK_SECRET_SOURCE, source);
+
+/**
+ * Fails closed: a webhook call without the configured secret is answered 401 before its body is
+ * read, so nothing is parsed or emitted. The log says what was missing, never what was sent.
+ */
+@Injectable()
+export class ZixflowWebhookSecretGuard implements CanActivate {
+  private readonly logger = new Logger('ZixflowWebhooks');
+
+  constructor(
+    private readonly reflector: Reflector,
+    @Inject(ZIXFLOW_WEBHOOKS_RESOLVED_OPTIONS) private readonly options: ResolvedZixflowWebhooksOptions,
+  ) {}
+
+  /** Lets the request through only when it carries the secret. */
+  canActivate(context: ExecutionContext): boolean {
+    const source = this.reflector.get<WebhookSecretSource | undefined>(WEBHOOK_SECRET_SOURCE, context.getHandler()) ?? 'header';
+    const request = context.switchToHttp().getRequest<ZixflowWebhookHttpRequest>();
+    const candidate = source === 'header' ? request.headers[this.options.secretHeader] : readTokenParam(request);
+    if (matchesWebhookSecret(candidate, this.options.secretDigest)) {
+      return true;
+    }
+    const where = source === 'header' ? `header ${this.options.secretHeader}` : `query parameter ${ZIXFLOW_WEBHOOK_REPORT_TOKEN_PARAM}`;
+    this.logger.warn(`Refused a webhook call: ${candidate === undefined ? 'no' : 'wrong'} secret in ${where}`);
+    throw new UnauthorizedException('Missing or wrong webhook secret');
+  }
+}
+
+/** The token, only when it appears exactly once: a repeated parameter is ambiguous and refused. */
+function readTokenParam(request: ZixflowWebhookHttpRequest): string | undefined {
+  const url = new URL(request.originalUrl ?? request.url ?? '/', 'http://localhost');
+  const tokens = url.searchParams.getAll(ZIXFLOW_WEBHOOK_REPORT_TOKEN_PARAM);
+  return tokens.length === 1 ? tokens[0] : undefined;
+}

@@ -1,0 +1,54 @@
+/**
+ * `nestjs-zixflow/webhooks`: receive Zixflow's webhooks (incoming WhatsApp messages and delivery
+ * reports) as typed Nest events. A separate entry point because it needs `@nestjs/event-emitter`,
+ * which apps that only send messages do not have to install.
+ * @packageDocumentation
+ */
+export { ZixflowWebhooksModule } from './zixflow-webhooks.module';
+export { ZIXFLOW_WEBHOOKS_MODULE_OPTIONS } from './zixflow-webhooks.module-definition';
+export type { ZixflowWebhooksModuleExtras } from './zixflow-webhooks.module-definition';
+export type {
+  ZixflowWebhooksModuleOptions,
+  ZixflowWebhooksDedupeOptions,
+  ZixflowWebhooksOptionsFactory,
+} from './zixflow-webhooks-options.interface';
+export { zixflowWebhooksConfig } from './zixflow-webhooks.config';
+export {
+  ZIXFLOW_WEBHOOKS_DEFAULT_PATH,
+  ZIXFLOW_WEBHOOK_DEFAULT_SECRET_HEADER,
+  ZIXFLOW_WEBHOOK_REPORT_TOKEN_PARAM,
+  ZIXFLOW_WEBHOOK_DEFAULT_MAX_BODY_BYTES,
+  ZIXFLOW_WEBHOOK_DEFAULT_DEDUPE_TTL_MS,
+  ZIXFLOW_WEBHOOK_DEFAULT_DEDUPE_MAX_ENTRIES,
+  ZIXFLOW_INCOMING_WHATSAPP_EVENT,
+} from './zixflow-webhooks.constants';
+export { ZixflowEvents } from './zixflow.events';
+export type { ZixflowEventName } from './zixflow.events';
+export { OnWhatsappMessage } from './handlers/on-whatsapp-message.decorator';
+export type { OnWhatsappMessageOptions } from './handlers/on-whatsapp-message.decorator';
+export { OnWhatsappDeliveryReport } from './handlers/on-whatsapp-delivery-report.decorator';
+export type { OnWhatsappDeliveryReportOptions } from './handlers/on-whatsapp-delivery-report.decorator';
+export type {
+  ZixflowIncomingMessage,
+  ZixflowIncomingSender,
+  ZixflowIncomingContent,
+  ZixflowIncomingMessageType,
+  ZixflowIncomingText,
+  ZixflowIncomingImage,
+  ZixflowIncomingVideo,
+  ZixflowIncomingAudio,
+  ZixflowIncomingDocument,
+  ZixflowIncomingLocation,
+  ZixflowIncomingReply,
+  ZixflowIncomingUnknown,
+  ZixflowIncomingMedia,
+  ZixflowReplySource,
+} from './incoming/zixflow-incoming-message.interface';
+export type { ZixflowDeliveryReport } from './reports/zixflow-delivery-report.interface';
+export { parseZixflowIncomingMessage } from './incoming/parse-incoming-message';
+export { parseZixflowDeliveryReport } from './reports/parse-delivery-report';
+export { ZixflowWebhookPayloadError } from './errors/zixflow-webhook-payload.error';
+export type { ZixflowDedupeStore } from './dedupe/zixflow-dedupe-store.interface';
+export { ZixflowInMemoryDedupeStore } from './dedupe/zixflow-in-memory-dedupe.store';
+export type { ZixflowInMemoryDedupeStoreOptions } from './dedupe/zixflow-in-memory-dedupe.store';
+export type { ZixflowWebhookAck } from './http/zixflow-webhook-ack.interface';

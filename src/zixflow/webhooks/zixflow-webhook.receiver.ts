@@ -1,0 +1,85 @@
+import { BadRequestException, Inject, Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
+import { ZixflowWebhookPayloadError } from './errors/zixflow-webhook-payload.error';
+import { describeIncoming, describeReport } from './handlers/describe-for-log';
+import { ZixflowWebhookDispatcher } from './handlers/zixflow-webhook.dispatcher';
+import { ZixflowWebhookAck } from './http/zixflow-webhook-ack.interface';
+import { isOtherWebhookEvent, parseZixflowIncomingMessage } from './incoming/parse-incoming-message';
+import { JsonObject } from './payload-fields';
+import { parseZixflowDeliveryReport } from './reports/parse-delivery-report';
+import { ZixflowDeliveryReport } from './reports/zixflow-delivery-report.interface';
+import { ZIXFLOW_WEBHOOKS_RESOLVED_OPTIONS } from './zixflow-webhooks.constants';
+import { ResolvedZixflowWebhooksOptions } from './zixflow-webhooks-options.resolver';
+import { ZixflowEvents } from './zixflow.events';
+
+/**
+ * Turns an authenticated webhook body into at most one emitted event: parse, drop duplicates, hand
+ * over to the dispatcher. What it returns is the webhook's 200 answer.
+ */
+@Injectable()
+export class ZixflowWebhookReceiver {
+  private readonly logger = new Logger('ZixflowWebhooks');
+
+  constructor(
+    @Inject(ZIXFLOW_WEBHOOKS_RESOLVED_OPTIONS) private readonly options: ResolvedZixflowWebhooksOptions,
+    private readonly dispatcher: ZixflowWebhookDispatcher,
+  ) {}
+
+  /** Accepts an `incoming.whatsapp.message` body; other event types are acknowledged and ignored. */
+  async acceptIncoming(payload: JsonObject): Promise<ZixflowWebhookAck> {
+    if (isOtherWebhookEvent(payload)) {
+      this.logger.debug(`Ignored a webhook for event ${JSON.stringify(payload.event)}`);
+      return { received: true, ignored: true };
+    }
+    const message = this.parse(() => parseZixflowIncomingMessage(payload));
+    const subject = describeIncoming(message);
+    if (!(await this.isFirstDelivery(`incoming:${message.eventId}`))) {
+      this.logger.log(`Acknowledged a repeated delivery of ${subject.label} without handling it again`);
+      return { received: true, duplicate: true };
+    }
+    this.logger.debug(`Received ${subject.label}`);
+    this.dispatcher.dispatch(ZixflowEvents.MessageReceived, message, subject);
+    return { received: true };
+  }
+
+  /** Accepts a delivery report; any JSON object is one. */
+  async acceptReport(payload: JsonObject): Promise<ZixflowWebhookAck> {
+    const report = this.parse(() => parseZixflowDeliveryReport(payload));
+    const subject = describeReport(report);
+    const key = reportDedupeKey(report);
+    if (key !== undefined && !(await this.isFirstDelivery(key))) {
+      this.logger.log(`Acknowledged a repeated ${subject.label} without handling it again`);
+      return { received: true, duplicate: true };
+    }
+    this.logger.debug(`Received ${subject.label}`);
+    this.dispatcher.dispatch(ZixflowEvents.DeliveryReport, report, subject);
+    return { received: true };
+  }
+
+  private parse<T>(parse: () => T): T {
+    try {
+      return parse();
+    } catch (error) {
+      if (error instanceof ZixflowWebhookPayloadError) {
+        this.logger.warn(`Refused a webhook body: ${error.problems.join('; ')}`);
+        throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: error.problems });
+      }
+      throw error;
+    }
+  }
+
+  /** A failing store answers 503: Zixflow retries later, which beats both losing and doubling the event. */
+  private async isFirstDelivery(key: string): Promise<boolean> {
+    try {
+      return await this.options.dedupeStore.setIfAbsent(key, this.options.dedupeTtlMs);
+    } catch (error) {
+      this.logger.error(`The dedupe store failed (${error instanceof Error ? error.name : typeof error}); answering 503 so Zixflow retries`);
+      throw new ServiceUnavailableException('Could not record the webhook event; retry later');
+    }
+  }
+}
+
+/** A status reaches a message once, so message id and status identify a report; without them nothing is deduplicated. */
+function reportDedupeKey(report: ZixflowDeliveryReport): string | undefined {
+  const id = report.messageId ?? report.requestId;
+  return id === undefined || report.status === undefined ? undefined : `report:${id}:${report.status}`;
+}

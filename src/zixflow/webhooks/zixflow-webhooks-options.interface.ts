@@ -1,0 +1,33 @@
+import { ZixflowDedupeStore } from './dedupe/zixflow-dedupe-store.interface';
+
+/** How duplicate deliveries are recognised. */
+export interface ZixflowWebhooksDedupeOptions {
+  /** How long a handled `eventId` is remembered, in milliseconds. Default 72 hours. */
+  ttlMs?: number;
+  /** Entry cap of the default in-memory store. Default 100 000. Ignored when `store` is given. */
+  maxEntries?: number;
+  /** A shared store (e.g. Redis) for apps that run several instances. Default: in memory. */
+  store?: ZixflowDedupeStore;
+}
+
+/** Options of `ZixflowWebhooksModule`, given to `forRoot` or produced by `forRootAsync`. */
+export interface ZixflowWebhooksModuleOptions {
+  /**
+   * Shared secret that every webhook call must carry: in the `secretHeader` header for incoming
+   * messages (a custom header in Zixflow's webhook settings) and as `?token=` on report URLs.
+   * Required, at least 16 visible ASCII characters (e.g. `openssl rand -hex 32`).
+   */
+  secret: string;
+  /** Header that carries the secret on incoming-message webhooks. Default `x-zixflow-secret`. */
+  secretHeader?: string;
+  /** Largest accepted body in bytes; larger bodies are answered 413. Default 262 144 (256 KB). */
+  maxBodyBytes?: number;
+  /** Duplicate detection settings. */
+  dedupe?: ZixflowWebhooksDedupeOptions;
+}
+
+/** Implemented by a class given to `forRootAsync({ useClass })` or `forRootAsync({ useExisting })`. */
+export interface ZixflowWebhooksOptionsFactory {
+  /** Returns the webhook options, possibly after reading a secret store. */
+  createZixflowWebhooksOptions(): ZixflowWebhooksModuleOptions | Promise<ZixflowWebhooksModuleOptions>;
+}

@@ -1,0 +1,51 @@
+import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { ZixflowConfigurationError } from '../errors/zixflow-configuration.error';
+import { ZixflowWebhookHandlersExplorer } from './handlers/zixflow-webhook-handlers.explorer';
+import { ZixflowWebhookDispatcher } from './handlers/zixflow-webhook.dispatcher';
+import { ZIXFLOW_WEBHOOKS_EMITTER, ZIXFLOW_WEBHOOKS_RESOLVED_OPTIONS } from './zixflow-webhooks.constants';
+import { ZixflowWebhooksConfigurableModuleClass, ZIXFLOW_WEBHOOKS_MODULE_OPTIONS } from './zixflow-webhooks.module-definition';
+import { resolveZixflowWebhooksOptions } from './zixflow-webhooks-options.resolver';
+import { ZixflowWebhookReceiver } from './zixflow-webhook.receiver';
+
+/** The application's emitter, or a start-up error that says which module to import. */
+function requireEventEmitter(emitter: EventEmitter2 | undefined): EventEmitter2 {
+  if (emitter === undefined) {
+    throw new ZixflowConfigurationError(
+      'ZixflowWebhooksModule emits through @nestjs/event-emitter: add EventEmitterModule.forRoot() to your application module imports.',
+    );
+  }
+  return emitter;
+}
+
+/**
+ * Receives Zixflow's webhooks: `POST /zixflow/webhooks/incoming` (incoming WhatsApp messages,
+ * secret in the `x-zixflow-secret` header) and `POST /zixflow/webhooks/reports` (delivery reports,
+ * secret as `?token=`), emitted as typed events once per delivery. Register it with
+ * `ZixflowWebhooksModule.forRoot({ secret })` or
+ * `ZixflowWebhooksModule.forRootAsync(zixflowWebhooksConfig.asProvider())`, next to
+ * `EventEmitterModule.forRoot()`; add `path` to either to move the routes.
+ *
+ * The options are checked while the module is instantiated, so a missing or weak secret stops
+ * start-up: the endpoints never run open.
+ */
+@Module({
+  imports: [DiscoveryModule],
+  providers: [
+    {
+      provide: ZIXFLOW_WEBHOOKS_RESOLVED_OPTIONS,
+      useFactory: resolveZixflowWebhooksOptions,
+      inject: [ZIXFLOW_WEBHOOKS_MODULE_OPTIONS],
+    },
+    {
+      provide: ZIXFLOW_WEBHOOKS_EMITTER,
+      useFactory: requireEventEmitter,
+      inject: [{ token: EventEmitter2, optional: true }],
+    },
+    ZixflowWebhookReceiver,
+    ZixflowWebhookDispatcher,
+    ZixflowWebhookHandlersExplorer,
+  ],
+})
+export class ZixflowWebhooksModule extends ZixflowWebhooksConfigurableModuleClass {}
