@@ -23,3 +23,12 @@ export interface ZixflowSendManyOptions {
    */
   concurrency?: number;
 }
+
+/** Per-call options of {@link ZixflowWhatsappService.send}. */
+export interface ZixflowSendOptions {
+  /**
+   * `false` sends with a single attempt, whatever the module's `retry` settings: for callers that
+   * retry on their own (a durable queue), so two retry layers never multiply.
+   */
+  retry?: false;
+}

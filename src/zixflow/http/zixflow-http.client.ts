@@ -33,8 +33,12 @@ export class ZixflowHttpClient {
     @Inject(ZIXFLOW_RESOLVED_OPTIONS) private readonly options: ResolvedZixflowOptions,
   ) {}
 
-  /** Posts `body` to `path` (relative to the base URL), retrying as the options allow. */
-  async post(path: string, body: ZixflowRequestBody): Promise<ZixflowSendResult> {
+  /**
+   * Posts `body` to `path` (relative to the base URL), retrying as the module options allow, or
+   * once when the call says `retry: false`.
+   */
+  async post(path: string, body: ZixflowRequestBody, call: { retry?: false } = {}): Promise<ZixflowSendResult> {
+    const retry = call.retry === false ? false : this.options.retry;
     for (let attempt = 1; ; attempt += 1) {
       try {
         return await this.attempt(path, body, attempt);
@@ -42,7 +46,7 @@ export class ZixflowHttpClient {
         if (!(error instanceof ZixflowError)) {
           throw error;
         }
-        const delayMs = retryDelayMs(error, attempt, this.options.retry);
+        const delayMs = retryDelayMs(error, attempt, retry);
         if (delayMs === undefined) {
           throw this.reportFailure(path, body, error);
         }

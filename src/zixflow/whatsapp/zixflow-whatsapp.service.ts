@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { bulkMessageType } from '../bulk/bulk-message-type';
 import { mapInOrder } from '../bulk/map-in-order';
 import { sendManyConcurrency } from '../bulk/send-many-concurrency';
-import { ZixflowBulkMessage, ZixflowSendManyOptions, ZixflowSendOutcome } from '../bulk/send-many.types';
+import { ZixflowBulkMessage, ZixflowSendManyOptions, ZixflowSendOptions, ZixflowSendOutcome } from '../bulk/send-many.types';
 import { settleSend } from '../bulk/settle-send';
 import { ZixflowValidationError } from '../errors/zixflow-validation.error';
 import { ZixflowHttpClient, ZixflowRequestBody } from '../http/zixflow-http.client';
@@ -52,48 +52,56 @@ export class ZixflowWhatsappService {
     options: ZixflowSendManyOptions = {},
   ): Promise<ZixflowSendOutcome[]> {
     return mapInOrder(messages, sendManyConcurrency(options), (message) =>
-      settleSend(() => this.send(bulkMessageType(message), message)),
+      settleSend(() => this.sendKind(bulkMessageType(message), message)),
     );
+  }
+
+  /**
+   * Sends one message of any kind, tagged with its `type` (as in {@link sendMany}), e.g.
+   * `send({ type: 'text', to, text: { body } })`. `{ retry: false }` makes exactly one attempt.
+   */
+  async send(message: ZixflowBulkMessage, options: ZixflowSendOptions = {}): Promise<ZixflowSendResult> {
+    return this.sendKind(bulkMessageType(message), message, options);
   }
 
   /** Sends a video (`video.link`, optional `video.caption`). */
   sendVideo(message: SendVideoMessageDto): Promise<ZixflowSendResult> {
-    return this.send('video', message);
+    return this.sendKind('video', message);
   }
 
   /** Sends an image (`image.link`, optional `image.caption`). */
   sendImage(message: SendImageMessageDto): Promise<ZixflowSendResult> {
-    return this.send('image', message);
+    return this.sendKind('image', message);
   }
 
   /** Sends an audio file (`audio.link`; WhatsApp allows no caption on audio). */
   sendAudio(message: SendAudioMessageDto): Promise<ZixflowSendResult> {
-    return this.send('audio', message);
+    return this.sendKind('audio', message);
   }
 
   /** Sends a document (`document.link`, optional `caption` and `filename`). */
   sendDocument(message: SendDocumentMessageDto): Promise<ZixflowSendResult> {
-    return this.send('document', message);
+    return this.sendKind('document', message);
   }
 
   /** Sends a text (`text.body`, optional `text.preview_url`). */
   sendText(message: SendTextMessageDto): Promise<ZixflowSendResult> {
-    return this.send('text', message);
+    return this.sendKind('text', message);
   }
 
   /** Sends a location; latitude and longitude may be numbers and are sent as strings. */
   sendLocation(message: SendLocationMessageDto): Promise<ZixflowSendResult> {
-    return this.send('location', message);
+    return this.sendKind('location', message);
   }
 
   /** Sends an interactive message with one to three quick-reply buttons. */
   sendReplyButtons(message: SendReplyButtonsMessageDto): Promise<ZixflowSendResult> {
-    return this.send('interactive', message);
+    return this.sendKind('interactive', message);
   }
 
   /** Sends an approved template with its variables; works outside the 24-hour window. */
   sendTemplate(message: SendTemplateMessageDto): Promise<ZixflowSendResult> {
-    return this.send('template', message);
+    return this.sendKind('template', message);
   }
 
   /**
@@ -111,14 +119,14 @@ export class ZixflowWhatsappService {
    */
   async reply(incoming: ZixflowReplyTarget, message: ZixflowReplyMessage): Promise<ZixflowSendResult> {
     const addressed = addressReply(incoming, message);
-    return this.send(addressed.type, addressed.message);
+    return this.sendKind(addressed.type, addressed.message);
   }
 
   /** The one path every send takes: validate, build the body, post. */
-  private async send(type: WhatsappMessageType, message: unknown): Promise<ZixflowSendResult> {
+  private async sendKind(type: WhatsappMessageType, message: unknown, options: ZixflowSendOptions = {}): Promise<ZixflowSendResult> {
     const kind = WHATSAPP_MESSAGE_KINDS[type];
     const validated = validateMessage<WhatsappMessageBaseDto>(kind.dto, message);
-    return this.client.post(kind.path, this.buildBody(validated, kind.bodyType));
+    return this.client.post(kind.path, this.buildBody(validated, kind.bodyType), options);
   }
 
   /**
