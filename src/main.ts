@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
 import { configureApp } from './configure-app';
+import { sandboxBanner } from './sandbox-mode/sandbox-mode.banner';
 import { startSandboxMode } from './sandbox-mode/start-sandbox-mode';
 import { ZIXFLOW_WEBHOOK_DEFAULT_SECRET_HEADER, ZIXFLOW_WEBHOOKS_DEFAULT_PATH } from './zixflow/webhooks';
 
@@ -18,7 +19,7 @@ async function bootstrap(): Promise<void> {
   app.enableShutdownHooks();
   const port = Number(process.env.PORT ?? 3000);
   await app.listen(port);
-  const banner = sandbox ? sandboxBanner(port, sandbox.url) : liveBanner(port);
+  const banner = sandbox ? sandboxBanner(port, sandbox) : liveBanner(port);
   new Logger('Example').log(banner);
 }
 
@@ -29,29 +30,6 @@ function liveBanner(port: number): string {
     ? `Webhooks: point Zixflow's incoming-message webhook at https://<public host>/${ZIXFLOW_WEBHOOKS_DEFAULT_PATH}/incoming with the ${ZIXFLOW_WEBHOOK_DEFAULT_SECRET_HEADER} header; reportURL: /${ZIXFLOW_WEBHOOKS_DEFAULT_PATH}/reports?token=<secret>`
     : 'Webhooks are off (ZIXFLOW_WEBHOOK_SECRET is not set): the support bot does not receive messages.';
   return `${sending}\n${webhooks}`;
-}
-
-function sandboxBanner(port: number, sandboxUrl: string): string {
-  const base = `http://localhost:${port}`;
-  const asCustomer = (body: string): string => `  curl -s -X POST ${base}/sandbox/incoming -H 'content-type: application/json' -d '${body}'`;
-  return [
-    '',
-    '==================== SANDBOX MODE ====================',
-    `ZIXFLOW_API_KEY is not set: messages go to an embedded Zixflow sandbox at ${sandboxUrl}.`,
-    'Nothing leaves this machine. Set ZIXFLOW_API_KEY and ZIXFLOW_PHONE_ID to use the real API.',
-    `API page:        ${base}/docs`,
-    `Sent messages:   ${base}/sandbox/messages`,
-    'Try:',
-    `  curl -s -X POST ${base}/messages/video -H 'content-type: application/json' -d '{"to":"+1 302 389 5111","video":{"link":"https://cdn.example.com/welcome.mp4","caption":"Welcome!"}}'`,
-    `  curl -s -X POST ${base}/orders/1001/ship`,
-    'Chat with the support bot as customer +1 302 389 5111 (its answers appear in /sandbox/messages):',
-    asCustomer('{"from":"+1 302 389 5111","text":"hi"}'),
-    asCustomer('{"from":"+1 302 389 5111","buttonId":"track"}'),
-    asCustomer('{"from":"+1 302 389 5111","text":"1001"}'),
-    'Delivery reports: start with ZIXFLOW_WEBHOOK_SECRET=<secret of 16+ characters> and add',
-    `  "reportURL":"${base}/${ZIXFLOW_WEBHOOKS_DEFAULT_PATH}/reports?token=<secret>" to a send; the reports are logged.`,
-    '=======================================================',
-  ].join('\n');
 }
 
 void bootstrap();

@@ -3,6 +3,9 @@ import { ZixflowError, ZixflowRetryEvent } from '../src/zixflow';
 import { ZixflowSandbox } from '../src/zixflow/testing';
 import { API_KEY, FAST_RETRY, VIDEO, closedPort, startWhatsapp, WhatsappUnderTest } from './reliability.helpers';
 
+// Real sockets and real back-off waits; a loaded CI machine needs more than Jest's default 5 s.
+jest.setTimeout(20_000);
+
 const FULL_NUMBER = '13023895111';
 const MASKED_NUMBER = '1302***5111';
 
@@ -17,7 +20,13 @@ const KEY_FORMS: Array<[string, string]> = [
 ];
 
 function representations(error: ZixflowError): string[] {
-  return [String(error), error.message, error.stack ?? '', JSON.stringify(error), inspect(error, { depth: 10, showHidden: true })];
+  return [
+    String(error),
+    error.message,
+    error.stack ?? '',
+    JSON.stringify(error),
+    inspect(error, { depth: 10, showHidden: true }),
+  ];
 }
 
 describe('reliability: logs and errors never show the key, and numbers are masked', () => {
@@ -43,11 +52,21 @@ describe('reliability: logs and errors never show the key, and numbers are maske
 
     // One of each way a send can end, several with the key echoed back by the "server".
     await send();
-    sandbox.respondNext({ status: 401, body: { status: false, message: `Unauthorised: Bearer ${API_KEY}`, echo: { authorization: `Bearer ${API_KEY}` } } });
+    sandbox.respondNext({
+      status: 401,
+      body: { status: false, message: `Unauthorised: Bearer ${API_KEY}`, echo: { authorization: `Bearer ${API_KEY}` } },
+    });
     await send();
-    sandbox.respondNext({ status: 503, body: `upstream rejected ${API_KEY}` }, { status: 503, body: { message: `key ${API_KEY}` } });
+    sandbox.respondNext(
+      { status: 503, body: `upstream rejected ${API_KEY}` },
+      { status: 503, body: { message: `key ${API_KEY}` } },
+    );
     await send();
-    sandbox.respondNext({ status: 400, headers: { 'x-echo': `Bearer ${API_KEY}` }, body: { status: false, message: `Invalid data Provided for ${FULL_NUMBER}` } });
+    sandbox.respondNext({
+      status: 400,
+      headers: { 'x-echo': `Bearer ${API_KEY}` },
+      body: { status: false, message: `Invalid data Provided for ${FULL_NUMBER}` },
+    });
     await send();
     sandbox.respondNext({ drop: true });
     await send();
@@ -94,11 +113,16 @@ describe('reliability: logs and errors never show the key, and numbers are maske
   it('logs the phone number masked, never in full, even where Zixflow’s own message quotes it', () => {
     expect(service.logger.lines.filter((line) => line.text.includes(FULL_NUMBER))).toEqual([]);
     expect(service.logger.at('error', /Invalid data Provided for 1302\*\*\*5111/)).toHaveLength(1);
-    expect(service.logger.at('debug', new RegExp(`to ${MASKED_NUMBER.replace(/\*/g, '\\*')}`)).length).toBeGreaterThan(0);
+    expect(service.logger.at('debug', new RegExp(`to ${MASKED_NUMBER.replace(/\*/g, '\\*')}`)).length).toBeGreaterThan(
+      0,
+    );
   });
 
   it('logs every attempt at debug level with the outcome and duration', () => {
-    const attempts = service.logger.at('debug', /^POST \/api\/v1\/campaign\/whatsapp\/message\/send to 1302\*\*\*5111 \(attempt \d\): /);
+    const attempts = service.logger.at(
+      'debug',
+      /^POST \/api\/v1\/campaign\/whatsapp\/message\/send to 1302\*\*\*5111 \(attempt \d\): /,
+    );
     expect(attempts.map((line) => line.replace(/ in \d+ ms.*$/, '').replace(/^.*: /, ''))).toEqual([
       'HTTP 200',
       'HTTP 401',
@@ -115,7 +139,9 @@ describe('reliability: logs and errors never show the key, and numbers are maske
   it('logs each failed send exactly once at error level, with the error class and attempt count', () => {
     const errorLines = service.logger.at('error');
     expect(errorLines).toHaveLength(errors.length);
-    expect(errorLines.map((line) => /failed: (Zixflow\w+Error)/.exec(line)?.[1])).toEqual(errors.map((error) => error.name));
+    expect(errorLines.map((line) => /failed: (Zixflow\w+Error)/.exec(line)?.[1])).toEqual(
+      errors.map((error) => error.name),
+    );
     expect(errorLines[1]).toContain('(after 2 attempts)');
     expect(service.logger.at('error', /\[REDACTED\]/).length).toBeGreaterThan(0);
   });

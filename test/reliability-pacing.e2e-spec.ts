@@ -6,19 +6,54 @@ import {
   ZixflowTimeoutError,
 } from '../src/zixflow';
 import { SandboxRecordedRequest, ZixflowSandbox } from '../src/zixflow/testing';
-import { API_KEY, FAST_RETRY, PHONE_ID, VIDEO, caught, pause, startWhatsapp, WhatsappUnderTest } from './reliability.helpers';
+import {
+  API_KEY,
+  FAST_RETRY,
+  PHONE_ID,
+  VIDEO,
+  caught,
+  pause,
+  startWhatsapp,
+  WhatsappUnderTest,
+} from './reliability.helpers';
 
 const OTHER_PHONE_ID = '209876543210987';
 
 /**
  * Slack for times measured at the sandbox: a request that had to open a new connection, or met a
- * busy event loop, arrives a few milliseconds late, which shortens the gap to the next one.
+ * busy event loop, arrives some milliseconds late. Lower bounds are what pacing guarantees (a send
+ * is never early), so they are tight; upper bounds only guard against "not paced at all" or "far
+ * too slow" and are loose, because a loaded CI machine delays everything.
  */
-const SLACK_MS = 25;
+const SLACK_MS = 40;
+
+// Pacing tests wait for real time; a loaded machine needs more than Jest's default 5 s.
+jest.setTimeout(30_000);
 
 /** Milliseconds between consecutive requests, as the sandbox received them. */
 function gaps(requests: readonly SandboxRecordedRequest[]): number[] {
   return requests.slice(1).map((request, index) => request.receivedAt.getTime() - requests[index].receivedAt.getTime());
+}
+
+/** When each request arrived, in milliseconds after the first one. */
+function offsets(requests: readonly SandboxRecordedRequest[]): number[] {
+  return requests.map((request) => request.receivedAt.getTime() - requests[0].receivedAt.getTime());
+}
+
+/**
+ * Pacing never sends early: the k-th send of a number starts at least k intervals after the first
+ * (after its `burst`). Checked cumulatively rather than gap by gap, because after an event-loop
+ * stall the sends it owes are caught up back to back, which is still on schedule.
+ */
+function expectOnSchedule(requests: readonly SandboxRecordedRequest[], intervalMs: number, burst = 1): void {
+  const early = offsets(requests)
+    .map((offset, index) => ({
+      request: index,
+      offset,
+      earliest: Math.max(0, index - burst + 1) * intervalMs - SLACK_MS,
+    }))
+    .filter(({ offset, earliest }) => offset < earliest);
+  expect(early).toEqual([]);
 }
 
 function span(requests: readonly SandboxRecordedRequest[]): number {
@@ -43,7 +78,10 @@ describe('reliability: pacing per sending number', () => {
     await sandbox.stop();
   });
 
-  async function start(rateLimit: ZixflowRateLimitOptions | undefined, options: Partial<ZixflowModuleOptions> = {}): Promise<WhatsappUnderTest> {
+  async function start(
+    rateLimit: ZixflowRateLimitOptions | undefined,
+    options: Partial<ZixflowModuleOptions> = {},
+  ): Promise<WhatsappUnderTest> {
     service = await startWhatsapp({ baseUrl: sandbox.url, retry: FAST_RETRY, rateLimit, ...options });
     return service;
   }
@@ -59,7 +97,8 @@ describe('reliability: pacing per sending number', () => {
     await sendAll(10);
 
     expect(sandbox.requests).toHaveLength(10);
-    expect(span(sandbox.requests)).toBeLessThan(100);
+    // Paced at any rate that matters, ten sends would take hundreds of milliseconds.
+    expect(span(sandbox.requests)).toBeLessThan(300);
   });
 
   it('perSecond 10 (burst 1): six sends at once go out 100 ms apart', async () => {
@@ -68,11 +107,8 @@ describe('reliability: pacing per sending number', () => {
     await sendAll(6);
 
     expect(sandbox.requests).toHaveLength(6);
-    for (const gap of gaps(sandbox.requests)) {
-      expect(gap).toBeGreaterThanOrEqual(100 - SLACK_MS);
-    }
-    expect(span(sandbox.requests)).toBeGreaterThanOrEqual(5 * 100 - SLACK_MS);
-    expect(span(sandbox.requests)).toBeLessThan(5 * 100 + 150);
+    expectOnSchedule(sandbox.requests, 100);
+    expect(span(sandbox.requests)).toBeLessThan(5 * 100 + 1000);
   });
 
   it('burst 3: three go at once, the fourth waits one interval', async () => {
@@ -80,28 +116,23 @@ describe('reliability: pacing per sending number', () => {
 
     await sendAll(4);
 
-    const times = sandbox.requests.map((request) => request.receivedAt.getTime() - sandbox.requests[0].receivedAt.getTime());
-    expect(times[2]).toBeLessThan(50);
-    expect(times[3]).toBeGreaterThanOrEqual(200 - SLACK_MS);
+    expectOnSchedule(sandbox.requests, 200, 3);
+    expect(offsets(sandbox.requests)[2]).toBeLessThan(150);
   });
 
   it('each phoneId has its own budget: two numbers send in parallel, each at its own rate', async () => {
     await start({ perSecond: 10 });
 
-    const startedAt = Date.now();
     await Promise.all([sendAll(4, PHONE_ID), sendAll(4, OTHER_PHONE_ID)]);
-    const elapsed = Date.now() - startedAt;
 
     const byPhone = (phoneId: string): SandboxRecordedRequest[] =>
       sandbox.requests.filter((request) => (request.body as { phoneId: string }).phoneId === phoneId);
-    for (const phoneId of [PHONE_ID, OTHER_PHONE_ID]) {
-      expect(byPhone(phoneId)).toHaveLength(4);
-      for (const gap of gaps(byPhone(phoneId))) {
-        expect(gap).toBeGreaterThanOrEqual(100 - SLACK_MS);
-      }
-    }
-    // Sharing one budget would take 7 intervals (700 ms); separate budgets take 3.
-    expect(elapsed).toBeLessThan(600);
+    const [first, other] = [byPhone(PHONE_ID), byPhone(OTHER_PHONE_ID)];
+    expect([first.length, other.length]).toEqual([4, 4]);
+    expectOnSchedule(first, 100);
+    expectOnSchedule(other, 100);
+    // Sharing one budget, the other number's sends would all come after this one's.
+    expect(other[1].receivedAt.getTime()).toBeLessThan(first[3].receivedAt.getTime());
   });
 
   it('a caller beyond maxQueued is refused at once with ZixflowQueueFullError, and nothing is sent for it', async () => {
@@ -112,7 +143,7 @@ describe('reliability: pacing per sending number', () => {
     const startedAt = Date.now();
     const refused = await caught(whatsapp.sendVideo(VIDEO));
 
-    expect(Date.now() - startedAt).toBeLessThan(50);
+    expect(Date.now() - startedAt).toBeLessThan(150);
     expect(refused).toBeInstanceOf(ZixflowQueueFullError);
     expect(refused).toMatchObject({ phoneId: PHONE_ID, maxQueued: 1, attempts: 0, retryable: false });
     await expect(Promise.all([first, queued])).resolves.toHaveLength(2);
@@ -130,7 +161,7 @@ describe('reliability: pacing per sending number', () => {
     expect(error).toBeInstanceOf(ZixflowTimeoutError);
     expect(error).toMatchObject({ requestSent: false, retryable: false, attempts: 0, timeoutMs: 200 });
     expect(elapsed).toBeGreaterThanOrEqual(190);
-    expect(elapsed).toBeLessThan(400);
+    expect(elapsed).toBeLessThan(1000);
     await first;
     await pause(400);
     expect(sandbox.requests).toHaveLength(1);
@@ -138,7 +169,10 @@ describe('reliability: pacing per sending number', () => {
 
   it('the time-out covers wait plus request: the request only gets what the wait left of the budget', async () => {
     const { whatsapp } = await start({ perSecond: 5 }, { timeoutMs: 300 });
-    sandbox.respondNext({ status: 200, body: { status: true, message: 'ok' } }, { delayMs: 250, status: 200, body: { status: true, message: 'slow' } });
+    sandbox.respondNext(
+      { status: 200, body: { status: true, message: 'ok' } },
+      { delayMs: 250, status: 200, body: { status: true, message: 'slow' } },
+    );
 
     const first = whatsapp.sendVideo(VIDEO);
     const startedAt = Date.now();
@@ -149,7 +183,7 @@ describe('reliability: pacing per sending number', () => {
     expect(error).toBeInstanceOf(ZixflowTimeoutError);
     expect(error).toMatchObject({ requestSent: true, timeoutMs: 300 });
     expect(elapsed).toBeGreaterThanOrEqual(290);
-    expect(elapsed).toBeLessThan(420);
+    expect(elapsed).toBeLessThan(1000);
     await first;
   });
 

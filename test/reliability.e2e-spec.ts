@@ -11,7 +11,20 @@ import {
   ZixflowTimeoutError,
 } from '../src/zixflow';
 import { SandboxScriptedResponse, ZixflowSandbox } from '../src/zixflow/testing';
-import { API_KEY, FAST_RETRY, VIDEO, caught, closedPort, pause, startRawServer, startWhatsapp, WhatsappUnderTest } from './reliability.helpers';
+import {
+  API_KEY,
+  FAST_RETRY,
+  VIDEO,
+  caught,
+  closedPort,
+  pause,
+  startRawServer,
+  startWhatsapp,
+  WhatsappUnderTest,
+} from './reliability.helpers';
+
+// Real sockets and real back-off waits; a loaded CI machine needs more than Jest's default 5 s.
+jest.setTimeout(20_000);
 
 const OK: SandboxScriptedResponse = { status: 200, body: { status: true, message: 'Message sent successfully' } };
 const BUSY: SandboxScriptedResponse = { status: 503, body: { status: false, message: 'Service unavailable' } };
@@ -172,12 +185,16 @@ describe('reliability: retries against a misbehaving Zixflow', () => {
   });
 
   /** Starts the service against the sandbox, recording every onRetry event. */
-  async function start(options: Partial<ZixflowModuleOptions> = {}, retry: ZixflowModuleOptions['retry'] = {}): Promise<{
+  async function start(
+    options: Partial<ZixflowModuleOptions> = {},
+    retry: ZixflowModuleOptions['retry'] = {},
+  ): Promise<{
     send: () => Promise<unknown>;
     retries: ZixflowRetryEvent[];
   }> {
     const retries: ZixflowRetryEvent[] = [];
-    const retryOptions = retry === false ? false : { ...FAST_RETRY, ...retry, onRetry: (event: ZixflowRetryEvent) => retries.push(event) };
+    const retryOptions =
+      retry === false ? false : { ...FAST_RETRY, ...retry, onRetry: (event: ZixflowRetryEvent) => retries.push(event) };
     service = await startWhatsapp({ baseUrl: sandbox.url, timeoutMs: 2000, ...options, retry: retryOptions });
     const { whatsapp } = service;
     return { send: () => whatsapp.sendVideo(VIDEO), retries };
@@ -206,7 +223,11 @@ describe('reliability: retries against a misbehaving Zixflow', () => {
   });
 
   it('429 with Retry-After: 1, then success → one success, two requests, at least 1 s apart', async () => {
-    sandbox.respondNext({ status: 429, headers: { 'retry-after': '1' }, body: { status: false, message: 'Too many requests' } });
+    sandbox.respondNext({
+      status: 429,
+      headers: { 'retry-after': '1' },
+      body: { status: false, message: 'Too many requests' },
+    });
     const { send, retries } = await start();
 
     const startedAt = Date.now();
@@ -217,7 +238,12 @@ describe('reliability: retries against a misbehaving Zixflow', () => {
     const [first, second] = sandbox.requests;
     expect(second.receivedAt.getTime() - first.receivedAt.getTime()).toBeGreaterThanOrEqual(1000);
     expect(retries).toEqual([
-      { attempt: 1, delayMs: 1000, error: expect.any(ZixflowRateLimitError) as unknown, endpoint: '/api/v1/campaign/whatsapp/message/send' },
+      {
+        attempt: 1,
+        delayMs: 1000,
+        error: expect.any(ZixflowRateLimitError) as unknown,
+        endpoint: '/api/v1/campaign/whatsapp/message/send',
+      },
     ]);
     expect(sandbox.messages).toHaveLength(1);
   });
@@ -343,7 +369,10 @@ describe('reliability: retries against a misbehaving Zixflow', () => {
     it('connection reset during the TLS handshake → requestSent false, retried, then ZixflowNetworkError', async () => {
       const server = await startRawServer((socket) => socket.resetAndDestroy());
       try {
-        service = await startWhatsapp({ baseUrl: `https://127.0.0.1:${server.port}`, retry: { ...FAST_RETRY, retries: 2 } });
+        service = await startWhatsapp({
+          baseUrl: `https://127.0.0.1:${server.port}`,
+          retry: { ...FAST_RETRY, retries: 2 },
+        });
 
         const error = await caught(service.whatsapp.sendVideo(VIDEO));
 
@@ -382,7 +411,11 @@ describe('reliability: retries against a misbehaving Zixflow', () => {
     it('TLS handshake that never completes → ZixflowTimeoutError with requestSent false (nothing left the process)', async () => {
       const server = await startRawServer(() => undefined);
       try {
-        service = await startWhatsapp({ baseUrl: `https://127.0.0.1:${server.port}`, timeoutMs: 200, retry: FAST_RETRY });
+        service = await startWhatsapp({
+          baseUrl: `https://127.0.0.1:${server.port}`,
+          timeoutMs: 200,
+          retry: FAST_RETRY,
+        });
 
         const error = await caught(service.whatsapp.sendVideo(VIDEO));
 

@@ -50,7 +50,9 @@ export class RecordingLogger implements LoggerService {
 
   private record(level: string, message: unknown, rest: unknown[]): void {
     // Everything the logger was given counts, context and stack arguments included.
-    const parts = [message, ...rest].map((part) => (typeof part === 'string' ? part : JSON.stringify(part) ?? String(part)));
+    const parts = [message, ...rest].map((part) =>
+      typeof part === 'string' ? part : (JSON.stringify(part) ?? String(part)),
+    );
     this.lines.push({ level, text: parts.join(' ') });
   }
 }
@@ -63,7 +65,9 @@ export interface WhatsappUnderTest {
 }
 
 /** Compiles and initialises `ZixflowModule.forRoot` with the test key, recording its logs. */
-export async function startWhatsapp(options: Partial<ZixflowModuleOptions> & { baseUrl: string }): Promise<WhatsappUnderTest> {
+export async function startWhatsapp(
+  options: Partial<ZixflowModuleOptions> & { baseUrl: string },
+): Promise<WhatsappUnderTest> {
   const logger = new RecordingLogger();
   const moduleRef = await Test.createTestingModule({
     imports: [ZixflowModule.forRoot({ apiKey: API_KEY, ...options })],

@@ -1,5 +1,6 @@
 import { DynamicModule, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { ZixflowSandbox } from '../zixflow/testing';
+import { SandboxAppConnector } from './sandbox-app.connector';
 import { SANDBOX } from './sandbox-mode.constants';
 import { SandboxController } from './sandbox.controller';
 import { ensureSandboxWebhookSecret } from './start-sandbox-mode';
@@ -16,8 +17,8 @@ class SandboxLifecycle implements OnApplicationShutdown {
 
 /**
  * Mounted only when the example runs without `ZIXFLOW_API_KEY`: exposes the embedded sandbox's
- * inbox over HTTP and lets a person play a customer. With a real key this module is not imported,
- * so the routes do not exist.
+ * sent messages over HTTP, lets a person play a customer, and connects the sandbox's inbox page to
+ * this app's webhook. With a real key this module is not imported, so none of it exists.
  */
 @Module({})
 export class SandboxModeModule {
@@ -31,7 +32,7 @@ export class SandboxModeModule {
     return {
       module: SandboxModeModule,
       controllers: [SandboxController],
-      providers: [{ provide: SANDBOX, useValue: sandbox }, SandboxLifecycle],
+      providers: [{ provide: SANDBOX, useValue: sandbox }, SandboxLifecycle, SandboxAppConnector],
     };
   }
 }

@@ -47,7 +47,13 @@ describe('resolveZixflowOptions', () => {
 
     it('treats explicitly undefined top-level options (as zixflowConfig produces) as unset', () => {
       const resolved = resolveZixflowOptions(
-        options({ baseUrl: undefined, defaultPhoneId: undefined, timeoutMs: undefined, retry: undefined, rateLimit: undefined }),
+        options({
+          baseUrl: undefined,
+          defaultPhoneId: undefined,
+          timeoutMs: undefined,
+          retry: undefined,
+          rateLimit: undefined,
+        }),
       );
       expect(resolved.baseUrl).toBe('https://api.zixflow.com');
       expect(resolved.defaultPhoneId).toBeUndefined();
@@ -107,12 +113,17 @@ describe('resolveZixflowOptions', () => {
     });
 
     it('fills the missing retry fields from the defaults', () => {
-      expect(resolveZixflowOptions(options({ retry: { retries: 5 } })).retry).toStrictEqual({ ...DEFAULT_RETRY, retries: 5 });
+      expect(resolveZixflowOptions(options({ retry: { retries: 5 } })).retry).toStrictEqual({
+        ...DEFAULT_RETRY,
+        retries: 5,
+      });
     });
 
     // An optional retry field given as undefined (allowed by the type) means "use the default".
     it('treats an undefined retry field as unset', () => {
-      expect(resolveZixflowOptions(options({ retry: { retries: undefined, onRetry: undefined } })).retry).toStrictEqual(DEFAULT_RETRY);
+      expect(resolveZixflowOptions(options({ retry: { retries: undefined, onRetry: undefined } })).retry).toStrictEqual(
+        DEFAULT_RETRY,
+      );
     });
 
     it('fills the missing rateLimit fields: burst 1, no concurrency limit, 1000 queued', () => {
@@ -125,7 +136,9 @@ describe('resolveZixflowOptions', () => {
     });
 
     it('accepts maxQueued 0 (never wait: refuse when no slot is free)', () => {
-      expect(resolveZixflowOptions(options({ rateLimit: { perSecond: 1, maxQueued: 0 } })).rateLimit?.maxQueued).toBe(0);
+      expect(resolveZixflowOptions(options({ rateLimit: { perSecond: 1, maxQueued: 0 } })).rateLimit?.maxQueued).toBe(
+        0,
+      );
     });
 
     it('accepts the apiKey as given (no trimming or changes)', () => {

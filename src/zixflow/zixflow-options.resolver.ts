@@ -58,7 +58,9 @@ const MAX_TIMER_MS = 2_147_483_647;
  */
 export function resolveZixflowOptions(options: ZixflowModuleOptions | undefined): ResolvedZixflowOptions {
   if (typeof options !== 'object' || options === null) {
-    throw new ZixflowConfigurationError('ZixflowModule: options are missing; pass { apiKey } to ZixflowModule.forRoot().');
+    throw new ZixflowConfigurationError(
+      'ZixflowModule: options are missing; pass { apiKey } to ZixflowModule.forRoot().',
+    );
   }
   return {
     apiKey: checkApiKey(options.apiKey),
@@ -131,7 +133,9 @@ function checkRetry(retry: unknown): ResolvedRetryOptions | false {
     return { ...DEFAULT_RETRY };
   }
   if (typeof retry !== 'object' || retry === null) {
-    throw new ZixflowConfigurationError('ZixflowModule: retry must be false or an object { retries, minDelayMs, maxDelayMs }.');
+    throw new ZixflowConfigurationError(
+      'ZixflowModule: retry must be false or an object { retries, minDelayMs, maxDelayMs }.',
+    );
   }
   const given = definedFields(retry, RETRY_FIELDS, 'retry');
   const resolved: ResolvedRetryOptions = { ...DEFAULT_RETRY };
@@ -148,18 +152,25 @@ function checkRateLimit(rateLimit: unknown): ResolvedRateLimitOptions | undefine
     return undefined;
   }
   if (typeof rateLimit !== 'object' || rateLimit === null) {
-    throw new ZixflowConfigurationError('ZixflowModule: rateLimit must be an object { perSecond, burst?, maxConcurrent?, maxQueued? }.');
+    throw new ZixflowConfigurationError(
+      'ZixflowModule: rateLimit must be an object { perSecond, burst?, maxConcurrent?, maxQueued? }.',
+    );
   }
   const given = definedFields(rateLimit, RATE_LIMIT_FIELDS, 'rateLimit');
   const { perSecond } = given;
   // Above 1000 per second the spacing is below Node's 1 ms timer resolution, so pacing could not honour it.
   if (typeof perSecond !== 'number' || !Number.isFinite(perSecond) || perSecond <= 0 || perSecond > 1000) {
-    throw new ZixflowConfigurationError('ZixflowModule: rateLimit.perSecond must be a number above 0 and at most 1000.');
+    throw new ZixflowConfigurationError(
+      'ZixflowModule: rateLimit.perSecond must be a number above 0 and at most 1000.',
+    );
   }
   return {
     perSecond,
     burst: checkWholeNumber(given.burst ?? 1, 'rateLimit.burst', 1),
-    maxConcurrent: given.maxConcurrent === undefined ? Infinity : checkWholeNumber(given.maxConcurrent, 'rateLimit.maxConcurrent', 1),
+    maxConcurrent:
+      given.maxConcurrent === undefined
+        ? Infinity
+        : checkWholeNumber(given.maxConcurrent, 'rateLimit.maxConcurrent', 1),
     maxQueued: checkWholeNumber(given.maxQueued ?? DEFAULT_MAX_QUEUED, 'rateLimit.maxQueued', 0),
   };
 }
@@ -172,7 +183,9 @@ function definedFields(value: object, known: readonly string[], name: string): R
   const fields: Record<string, unknown> = {};
   for (const [key, field] of Object.entries(value)) {
     if (!known.includes(key)) {
-      throw new ZixflowConfigurationError(`ZixflowModule: ${name}.${key} is not an option; the options are ${known.join(', ')}.`);
+      throw new ZixflowConfigurationError(
+        `ZixflowModule: ${name}.${key} is not an option; the options are ${known.join(', ')}.`,
+      );
     }
     if (field !== undefined) {
       fields[key] = field;
@@ -184,7 +197,9 @@ function definedFields(value: object, known: readonly string[], name: string): R
 function checkWholeNumber(value: unknown, name: string, min: number): number {
   // Delays beyond 2^31-1 ms would be truncated by Node's timers to 1 ms.
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > MAX_TIMER_MS) {
-    throw new ZixflowConfigurationError(`ZixflowModule: ${name} must be a whole number from ${min} to ${MAX_TIMER_MS}.`);
+    throw new ZixflowConfigurationError(
+      `ZixflowModule: ${name} must be a whole number from ${min} to ${MAX_TIMER_MS}.`,
+    );
   }
   return value;
 }

@@ -14,9 +14,12 @@ function validationErrors(message: unknown): readonly string[] {
 const TYPES = 'video, image, audio, document, text, location, interactive, template';
 
 describe('bulkMessageType', () => {
-  it.each(['video', 'image', 'audio', 'document', 'text', 'location', 'interactive', 'template'])('reads type %s', (type) => {
-    expect(bulkMessageType({ type })).toBe(type);
-  });
+  it.each(['video', 'image', 'audio', 'document', 'text', 'location', 'interactive', 'template'])(
+    'reads type %s',
+    (type) => {
+      expect(bulkMessageType({ type })).toBe(type);
+    },
+  );
 
   it.each<[string, unknown, string]>([
     ['a missing type', { to: '1' }, `type is required in a bulk message: one of ${TYPES}`],

@@ -29,7 +29,11 @@ describe('mapInOrder', () => {
   });
 
   it('passes each item its index', async () => {
-    expect(await mapInOrder(['a', 'b', 'c'], 2, async (item, index) => `${index}:${item}`)).toEqual(['0:a', '1:b', '2:c']);
+    expect(await mapInOrder(['a', 'b', 'c'], 2, async (item, index) => `${index}:${item}`)).toEqual([
+      '0:a',
+      '1:b',
+      '2:c',
+    ]);
   });
 
   it('handles an empty input and more workers than items', async () => {

@@ -1,4 +1,9 @@
-import { ZixflowAuthError, ZixflowBadRequestError, ZixflowRateLimitError, ZixflowServerError } from '../errors/zixflow-api.error';
+import {
+  ZixflowAuthError,
+  ZixflowBadRequestError,
+  ZixflowRateLimitError,
+  ZixflowServerError,
+} from '../errors/zixflow-api.error';
 import { ZixflowError } from '../errors/zixflow.error';
 import { ZixflowNetworkError, ZixflowTimeoutError } from '../errors/zixflow-network.error';
 import { ZixflowQueueFullError } from '../errors/zixflow-queue-full.error';
@@ -17,11 +22,14 @@ const RETRY: ResolvedRetryOptions = {
 };
 const HALF = (): number => 0.5;
 
-const rateLimited = (retryAfterMs?: number): ZixflowError => new ZixflowRateLimitError({ status: 429, endpoint, retryAfterMs });
+const rateLimited = (retryAfterMs?: number): ZixflowError =>
+  new ZixflowRateLimitError({ status: 429, endpoint, retryAfterMs });
 const server = (status: number, retryAfterMs?: number): ZixflowError =>
   new ZixflowServerError({ status, endpoint, retryable: status === 503, retryAfterMs });
-const network = (requestSent: boolean): ZixflowError => new ZixflowNetworkError({ endpoint, code: 'ECONNRESET', requestSent });
-const timeout = (requestSent: boolean): ZixflowError => new ZixflowTimeoutError({ endpoint, timeoutMs: 100, requestSent });
+const network = (requestSent: boolean): ZixflowError =>
+  new ZixflowNetworkError({ endpoint, code: 'ECONNRESET', requestSent });
+const timeout = (requestSent: boolean): ZixflowError =>
+  new ZixflowTimeoutError({ endpoint, timeoutMs: 100, requestSent });
 
 describe('retryDelayMs', () => {
   describe('what is repeated', () => {
@@ -68,7 +76,12 @@ describe('retryDelayMs', () => {
   });
 
   it('gives up after `retries` retries: attempts 1..retries are retried, attempt retries + 1 is final', () => {
-    expect([1, 2, 3, 4].map((attempt) => retryDelayMs(server(503), attempt, RETRY, HALF))).toEqual([50, 100, 200, undefined]);
+    expect([1, 2, 3, 4].map((attempt) => retryDelayMs(server(503), attempt, RETRY, HALF))).toEqual([
+      50,
+      100,
+      200,
+      undefined,
+    ]);
   });
 
   it('retries: 0 never retries', () => {

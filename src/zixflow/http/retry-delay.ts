@@ -35,7 +35,10 @@ function isWorthRepeating(error: ZixflowError, retryOnTimeout: boolean): boolean
   if (error.retryable) {
     return true;
   }
-  return retryOnTimeout && (error instanceof ZixflowTimeoutError || (error instanceof ZixflowNetworkError && error.requestSent));
+  return (
+    retryOnTimeout &&
+    (error instanceof ZixflowTimeoutError || (error instanceof ZixflowNetworkError && error.requestSent))
+  );
 }
 
 function askedDelayMs(error: ZixflowError): number | undefined {

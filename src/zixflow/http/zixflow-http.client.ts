@@ -58,7 +58,8 @@ export class ZixflowHttpClient {
 
   /** One attempt: the time-out budget covers the wait for a send slot plus the request. */
   private attempt(path: string, body: ZixflowRequestBody, attempt: number): Promise<ZixflowSendResult> {
-    const refusalError = (refusal: PacingRefusal): ZixflowError => this.pacingError(refusal, path, body.phoneId, attempt);
+    const refusalError = (refusal: PacingRefusal): ZixflowError =>
+      this.pacingError(refusal, path, body.phoneId, attempt);
     return this.pacer.run(body.phoneId, this.options.timeoutMs, refusalError, (timeoutMs) =>
       this.transport.post(path, body, timeoutMs, attempt),
     );

@@ -53,11 +53,7 @@ describe('mapZixflowAnswer', () => {
         { status: true, message: 'Message sent successfully', data: { x: 1 }, foo: 'bar', credits: 3 },
         { status: true, message: 'Message sent successfully' },
       ],
-      [
-        'success: true (newer API envelope)',
-        { success: true, message: 'Done' },
-        { status: true, message: 'Done' },
-      ],
+      ['success: true (newer API envelope)', { success: true, message: 'Done' }, { status: true, message: 'Done' }],
       ['status: true without a message gives an empty message', { status: true }, { status: true, message: '' }],
     ])('%s', (_name, data, expected) => {
       const result = mapZixflowAnswer(answer(200, data), ENDPOINT, SECRET);
@@ -201,7 +197,7 @@ describe('mapZixflowAnswer', () => {
       }
     });
 
-    it('carries status 200, Zixflow\'s message, the endpoint and the body for a 200 with status: false', () => {
+    it("carries status 200, Zixflow's message, the endpoint and the body for a 200 with status: false", () => {
       const body = { status: false, message: 'Invalid data Provided' };
       const error = mapError(answer(200, body));
       expect(error.constructor).toBe(ZixflowBadRequestError);
@@ -338,7 +334,10 @@ describe('mapZixflowAnswer', () => {
         thrown = error;
       }
       expect(thrown).toBeInstanceOf(ZixflowServerError);
-      expect(thrown).toMatchObject({ attempts: 4, message: `Zixflow answered 503 on POST ${ENDPOINT}: maintenance (after 4 attempts)` });
+      expect(thrown).toMatchObject({
+        attempts: 4,
+        message: `Zixflow answered 503 on POST ${ENDPOINT}: maintenance (after 4 attempts)`,
+      });
       expect(JSON.parse(JSON.stringify(thrown))).toMatchObject({ attempts: 4 });
     });
   });
@@ -395,7 +394,7 @@ describe('mapZixflowAnswer', () => {
       expect(error.constructor).toBe(ZixflowBadRequestError);
     });
 
-    it('does not modify the caller\'s body object', () => {
+    it("does not modify the caller's body object", () => {
       const body = { status: false, message: `Bearer ${SECRET}` };
       mapError(answer(400, body));
       expect(body.message).toBe(`Bearer ${SECRET}`);

@@ -53,7 +53,12 @@ function optionalId(value: unknown): string | undefined {
  *
  * @param attempts - requests made for this send so far, this one included.
  */
-export function mapZixflowAnswer(answer: ZixflowHttpAnswer, endpoint: string, secret: string, attempts = 1): ZixflowSendResult {
+export function mapZixflowAnswer(
+  answer: ZixflowHttpAnswer,
+  endpoint: string,
+  secret: string,
+  attempts = 1,
+): ZixflowSendResult {
   const { status, data } = answer;
   if (status >= 200 && status < 300 && isSuccessEnvelope(data)) {
     return toSendResult(data);

@@ -6,7 +6,14 @@ import { requestWasWritten } from './request-was-written';
  * Failures that happen before a connection exists, so the request cannot have been written and
  * repeating it cannot send a message twice.
  */
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL']);
+const NOT_SENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EADDRNOTAVAIL',
+]);
 
 /** Codes axios and Node use for an expired time-out. */
 const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'ECONNABORTED']);

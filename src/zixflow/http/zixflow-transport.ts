@@ -56,7 +56,13 @@ export class ZixflowTransport implements OnModuleDestroy {
     destroyZixflowHttpService(this.http);
   }
 
-  private logAttempt(path: string, body: ZixflowRequestBody, outcome: string, startedAt: number, attempt: number): void {
+  private logAttempt(
+    path: string,
+    body: ZixflowRequestBody,
+    outcome: string,
+    startedAt: number,
+    attempt: number,
+  ): void {
     this.logger.debug(
       `POST ${path} to ${maskPhoneNumber(body.to)} (attempt ${attempt}): ${outcome} in ${Math.round(performance.now() - startedAt)} ms`,
     );

@@ -11,7 +11,9 @@ class Refused extends Error {
 const refusalError = (refusal: PacingRefusal): Error => new Refused(refusal);
 
 function lane(limits: Partial<ResolvedRateLimitOptions>): SendLane {
-  return new SendLane({ perSecond: 10, burst: 1, maxConcurrent: Infinity, maxQueued: 1000, ...limits }, () => jest.now());
+  return new SendLane({ perSecond: 10, burst: 1, maxConcurrent: Infinity, maxQueued: 1000, ...limits }, () =>
+    jest.now(),
+  );
 }
 
 /** What happened to each acquire, with the fake time it happened at. */

@@ -27,7 +27,9 @@ export class ZixflowPacer {
     task: (remainingMs: number) => Promise<T>,
   ): Promise<T> {
     const limits = this.options.rateLimit;
-    return limits === undefined ? task(budgetMs) : this.runPaced(this.lane(phoneId, limits), budgetMs, refusalError, task);
+    return limits === undefined
+      ? task(budgetMs)
+      : this.runPaced(this.lane(phoneId, limits), budgetMs, refusalError, task);
   }
 
   private async runPaced<T>(

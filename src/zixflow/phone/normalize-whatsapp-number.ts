@@ -5,6 +5,17 @@ const TYPED_NUMBER = /^\+?[\d\s().-]+$/;
 /** E.164 without the plus: country code first, 7 to 15 digits in all. */
 const E164_DIGITS = /^[1-9]\d{6,14}$/;
 
+/** How many recently seen possible numbers are remembered; about 0.5 MB at most. */
+const KNOWN_POSSIBLE_LIMIT = 10_000;
+
+/**
+ * Digit strings libphonenumber has already found possible. Every send normalises its `to` twice
+ * (the DTO transform, then the validator checks the result normalises to itself), and parsing is
+ * the costliest step of validation; remembering the answer makes the second check, and repeated
+ * recipients, a lookup. Only the canonical digits are kept, so the set is bounded by recipients.
+ */
+const knownPossible = new Set<string>();
+
 /**
  * Turns a number as people type it (`+1 (302) 389-5111`, `001 302 389 5111`) into what Zixflow
  * wants: digits only, country code first (`13023895111`). Returns undefined when the input
@@ -24,7 +35,22 @@ export function normalizeWhatsappNumber(input: string): string | undefined {
   if (digits === undefined || !E164_DIGITS.test(digits)) {
     return undefined;
   }
-  return parsePhoneNumberFromString(`+${digits}`)?.isPossible() ? digits : undefined;
+  return isPossibleNumber(digits) ? digits : undefined;
+}
+
+/** Whether some number with these digits' country code can have their length (libphonenumber's isPossible). */
+function isPossibleNumber(digits: string): boolean {
+  if (knownPossible.has(digits)) {
+    return true;
+  }
+  if (!parsePhoneNumberFromString(`+${digits}`)?.isPossible()) {
+    return false;
+  }
+  if (knownPossible.size >= KNOWN_POSSIBLE_LIMIT) {
+    knownPossible.clear();
+  }
+  knownPossible.add(digits);
+  return true;
 }
 
 /** Removes formatting and the `+` or `00` prefix; undefined for a national (`0…`) number. */

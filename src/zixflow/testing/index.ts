@@ -12,9 +12,15 @@ export { ZixflowSandbox } from './zixflow-sandbox';
  */
 export { checkSessionMessageBody, checkTemplateMessageBody } from './sandbox-body-checks';
 
-/** Shapes of the sandbox's options, recordings and scripts, needed to type test helpers around it. */
+/** Shapes of the sandbox's options, recordings, scripts and conversations, needed to type test helpers around it. */
 export type {
+  SandboxAppConnection,
+  SandboxConversation,
+  SandboxConversationEntry,
+  SandboxIncomingEntry,
   SandboxIncomingOptions,
+  SandboxMessageStatus,
+  SandboxOutgoingEntry,
   SandboxRecordedRequest,
   SandboxReportDelivery,
   SandboxReportStatus,

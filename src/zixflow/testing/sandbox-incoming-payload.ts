@@ -10,11 +10,26 @@ export interface SandboxAccount {
 const DEFAULT_SENDER_NAME = 'Sandbox Customer';
 
 /**
+ * The `incoming.whatsapp.message` payload the sandbox posts. A type alias rather than an interface
+ * so it still fits `Record<string, unknown>`, the type callers see in results.
+ */
+export type SandboxIncomingPayload = {
+  event: 'incoming.whatsapp.message';
+  eventId: string;
+  timestamp: number;
+  phoneId: string;
+  wabaId: string;
+  messageId: string;
+  sender: { name: string; number: string };
+  message: Record<string, unknown>;
+};
+
+/**
  * Builds an `incoming.whatsapp.message` payload shaped like the one Zixflow documents: a fresh
  * UUID `eventId`, a 13-digit millisecond `timestamp`, a `wamid.`-style `messageId`, and the sender
  * as country code plus number, digits only.
  */
-export function buildIncomingPayload(options: SandboxIncomingOptions, account: SandboxAccount): Record<string, unknown> {
+export function buildIncomingPayload(options: SandboxIncomingOptions, account: SandboxAccount): SandboxIncomingPayload {
   return {
     event: 'incoming.whatsapp.message',
     eventId: options.eventId ?? randomUUID(),
@@ -32,8 +47,8 @@ function toEpochMs(timestamp: Date | number | undefined): number {
   return timestamp instanceof Date ? timestamp.getTime() : timestamp;
 }
 
-/** Zixflow sends the sender as digits only, so typed numbers (`+1 302 389 5111`, `0044…`) are reduced to that. */
-function senderDigits(from: string): string {
+/** Zixflow sends the sender as digits only, so typed numbers (`+1 302 389 5111`, `0044…`) are reduced to that. Throws a RangeError for anything that is not a number with its country code. */
+export function senderDigits(from: string): string {
   if (typeof from !== 'string') throw new RangeError('ZixflowSandbox: simulateIncoming needs `from`, the customer number');
   const digits = from.replace(/\D/g, '').replace(/^00/, '');
   if (!/^[1-9]\d{6,14}$/.test(digits)) {

@@ -3,44 +3,63 @@ import type { SandboxReportDelivery, SandboxReportStatus, SandboxSentMessage } f
 
 /** Sandbox answer time-out for a report POST; the receiving app should answer at once. */
 const REPORT_TIMEOUT_MS = 5000;
-const REPORT_STATUSES: readonly SandboxReportStatus[] = ['sent', 'delivered'];
 
 /**
- * Plays Zixflow's side of `reportURL`: for every accepted message that has one, POSTs a `sent`
- * report and then a `delivered` one, `delayMs` apart. The report format is undocumented; the payload
- * follows the AI API's post-back (§4.1 of the API notes) with the campaign API's camelCase ids.
- * Only loopback URLs are called; others are recorded as skipped.
+ * Plays Zixflow's side of `reportURL`: for every accepted message that has one, POSTs each status
+ * the sandbox's timeline reaches (`sent`, `delivered`, then `read` when the customer writes back),
+ * one at a time and in order. The report format is undocumented; the payload follows the AI API's
+ * post-back (§4.1 of the API notes) with the campaign API's camelCase ids. Only loopback URLs are
+ * called; others are recorded as skipped.
  */
 export class SandboxReportSender {
   private readonly deliveries: SandboxReportDelivery[] = [];
-  private readonly timers = new Set<NodeJS.Timeout>();
+  /** Per message, the report POST in progress; resolves whether the app took it. */
+  private readonly chains = new Map<string, Promise<boolean>>();
+  /** Messages whose endpoint refused or failed a report, so it gets no further reports. */
+  private readonly givenUp = new Set<string>();
   private readonly inFlight = new Set<AbortController>();
+  /** Bumped by {@link cancelAll}, so a chain started before it never posts afterwards. */
+  private generation = 0;
   private stopped = false;
 
-  /** @param delayMs - wait before each report, or false to send none. */
-  constructor(private readonly delayMs: number | false) {}
+  /** @param enabled - false sends no reports at all (`deliveryReports: false`). */
+  constructor(private readonly enabled: boolean) {}
 
   /** Every report sent or skipped so far, oldest first. */
   get records(): readonly SandboxReportDelivery[] {
     return [...this.deliveries];
   }
 
-  /** Starts the report sequence for a message the sandbox accepted. */
-  schedule(message: SandboxSentMessage): void {
+  /**
+   * Checks a just-accepted message's `reportURL` at once, so a URL the sandbox will never call is
+   * recorded as skipped (as its first report, `sent`) before the test looks.
+   */
+  accept(message: SandboxSentMessage): void {
     const url = message.body.reportURL;
-    if (this.delayMs === false || this.stopped || typeof url !== 'string') return;
+    if (!this.enabled || this.stopped || typeof url !== 'string') return;
     const problem = loopbackUrlProblem(url);
-    if (problem !== undefined) {
-      this.deliveries.push({ ...this.describe(message, url, 'sent'), error: `not sent: reportURL ${problem}` });
-      return;
-    }
-    this.sendInTurn(message, url, 0);
+    if (problem === undefined) return;
+    this.givenUp.add(message.messageId);
+    this.deliveries.push({ ...this.describe(message, url, 'sent'), error: `not sent: reportURL ${problem}` });
+  }
+
+  /** Reports one status step of a message, after the reports of its earlier steps. */
+  report(message: SandboxSentMessage, status: SandboxReportStatus): void {
+    const url = message.body.reportURL;
+    if (!this.enabled || this.stopped || typeof url !== 'string' || this.givenUp.has(message.messageId)) return;
+    const generation = this.generation;
+    const previous = this.chains.get(message.messageId) ?? Promise.resolve(true);
+    const next = previous.then(
+      (delivered) => delivered && generation === this.generation && this.post(message, url, status),
+    );
+    this.chains.set(message.messageId, next);
   }
 
   /** Cancels pending and running reports, e.g. between tests. */
   cancelAll(): void {
-    this.timers.forEach((timer) => clearTimeout(timer));
-    this.timers.clear();
+    this.generation += 1;
+    this.chains.clear();
+    this.givenUp.clear();
     this.inFlight.forEach((controller) => controller.abort());
     this.inFlight.clear();
   }
@@ -56,29 +75,24 @@ export class SandboxReportSender {
     this.deliveries.length = 0;
   }
 
-  private sendInTurn(message: SandboxSentMessage, url: string, index: number): void {
-    const status = REPORT_STATUSES[index];
-    if (status === undefined) return;
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      void this.post(message, url, status).then((posted) => {
-        if (posted) this.sendInTurn(message, url, index + 1);
-      });
-    }, this.delayMs || 0);
-    this.timers.add(timer);
-  }
-
   /** Resolves whether the report reached the app, so a dead endpoint gets no further reports. */
   private async post(message: SandboxSentMessage, url: string, status: SandboxReportStatus): Promise<boolean> {
     const record = this.describe(message, url, status);
     const controller = new AbortController();
     this.inFlight.add(controller);
     try {
-      const answer = await postJsonToLoopback(url, record.payload, { timeoutMs: REPORT_TIMEOUT_MS, signal: controller.signal });
+      const answer = await postJsonToLoopback(url, record.payload, {
+        timeoutMs: REPORT_TIMEOUT_MS,
+        signal: controller.signal,
+      });
       this.deliveries.push({ ...record, responseStatus: answer.status });
-      return answer.status >= 200 && answer.status < 300;
+      const delivered = answer.status >= 200 && answer.status < 300;
+      if (!delivered) this.givenUp.add(message.messageId);
+      return delivered;
     } catch (error) {
-      if (!controller.signal.aborted) this.deliveries.push({ ...record, error: error instanceof Error ? error.message : String(error) });
+      if (controller.signal.aborted) return false;
+      this.deliveries.push({ ...record, error: error instanceof Error ? error.message : String(error) });
+      this.givenUp.add(message.messageId);
       return false;
     } finally {
       this.inFlight.delete(controller);

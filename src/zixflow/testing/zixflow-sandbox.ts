@@ -1,14 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { SandboxInbox } from './inbox/sandbox-inbox.routes';
 import { checkSessionMessageBody, checkTemplateMessageBody } from './sandbox-body-checks';
+import { SandboxConversationLog } from './sandbox-conversation.log';
 import { buildIncomingPayload, type SandboxAccount } from './sandbox-incoming-payload';
-import { postJsonToLoopback } from './sandbox-loopback-client';
+import { isJsonContentType } from './sandbox-json-content-type';
+import { loopbackUrlProblem, postJsonToLoopback } from './sandbox-loopback-client';
 import { SandboxReportSender } from './sandbox-report-sender';
+import { SandboxStatusTimeline } from './sandbox-status.timeline';
 import type {
+  SandboxAppConnection,
+  SandboxConversation,
   SandboxIncomingOptions,
+  SandboxMessageStatus,
   SandboxRecordedRequest,
   SandboxReportDelivery,
+  SandboxReportStatus,
   SandboxScriptedResponse,
   SandboxSentMessage,
   SandboxWebhookResult,
@@ -55,6 +63,14 @@ interface Verdict {
   accepted?: { path: string; body: Record<string, unknown> };
 }
 
+/** How the sandbox was started, as the constructor needs it. */
+interface SandboxSettings {
+  /** Pause between status steps. */
+  statusDelayMs: number;
+  reportsEnabled: boolean;
+  inbox: boolean;
+}
+
 interface RequestWaiter {
   count: number;
   resolve: (requests: SandboxRecordedRequest[]) => void;
@@ -69,7 +85,9 @@ interface RequestWaiter {
  * dropped or stalled connections) so client failure paths can be tested
  * without touching the real, billed API. It also plays Zixflow's webhooks:
  * customer messages ({@link ZixflowSandbox.simulateIncoming}) and delivery
- * reports to a message's `reportURL`, posted to loopback addresses only.
+ * reports to a message's `reportURL`, posted to loopback addresses only. At
+ * {@link ZixflowSandbox.inboxUrl} it serves the inbox, a WhatsApp-like page of
+ * every conversation where a person can also write as the customer.
  */
 export class ZixflowSandbox {
   private readonly server: Server;
@@ -85,12 +103,20 @@ export class ZixflowSandbox {
   private stopping: Promise<void> | undefined;
   /** Outbound webhook calls still waiting for the app, so stop() can abort them. */
   private readonly outbound = new Set<AbortController>();
+  private readonly reports: SandboxReportSender;
+  private readonly timeline: SandboxStatusTimeline;
+  private readonly conversationLog = new SandboxConversationLog();
+  private readonly inbox: SandboxInbox | undefined;
+  private app: SandboxAppConnection | undefined;
 
   private constructor(
     private readonly expectedApiKey: string,
     private readonly account: SandboxAccount,
-    private readonly reports: SandboxReportSender,
+    settings: SandboxSettings,
   ) {
+    this.reports = new SandboxReportSender(settings.reportsEnabled);
+    this.timeline = new SandboxStatusTimeline(settings.statusDelayMs, (message, status) => this.statusChanged(message, status));
+    this.inbox = settings.inbox ? this.createInbox() : undefined;
     this.server = createServer((req, res) => this.handleRequest(req, res));
     this.server.on('connection', (socket: Socket) => this.trackSocket(socket));
   }
@@ -102,7 +128,9 @@ export class ZixflowSandbox {
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`ZixflowSandbox: invalid port ${port}`);
     if (apiKey === '') throw new RangeError('ZixflowSandbox: apiKey must not be empty');
     const account = { phoneId: options.phoneId ?? DEFAULT_ACCOUNT.phoneId, wabaId: options.wabaId ?? DEFAULT_ACCOUNT.wabaId };
-    const sandbox = new ZixflowSandbox(apiKey, account, new SandboxReportSender(reportDelay(options.deliveryReports)));
+    const reportsEnabled = options.deliveryReports !== false;
+    const settings = { statusDelayMs: statusDelay(options.deliveryReports), reportsEnabled, inbox: options.inbox !== false };
+    const sandbox = new ZixflowSandbox(apiKey, account, settings);
     await sandbox.listen(port);
     return sandbox;
   }
@@ -114,6 +142,38 @@ export class ZixflowSandbox {
 
   get port(): number {
     return this.listeningPort;
+  }
+
+  /**
+   * The inbox page, e.g. `http://127.0.0.1:49152/`: every conversation as WhatsApp-like bubbles with
+   * live delivery statuses, and a composer to write as the customer (once {@link connectApp} was
+   * called). Served on 127.0.0.1 only; undefined when started with `inbox: false`.
+   */
+  get inboxUrl(): string | undefined {
+    return this.inbox === undefined ? undefined : `${this.url}/`;
+  }
+
+  /** Every conversation so far (the app's sends and the customers' messages), the most recently active first. Copies. */
+  get conversations(): SandboxConversation[] {
+    return this.conversationLog.list().map(({ conversation }) => conversation);
+  }
+
+  /** Where an accepted message is: `accepted`, `sent`, `delivered` or `read`; undefined for an unknown id. */
+  messageStatus(messageId: string): SandboxMessageStatus | undefined {
+    return this.timeline.statusOf(messageId);
+  }
+
+  /**
+   * Tells the sandbox where your app receives customer messages, so the inbox can write as a
+   * customer and {@link simulateIncoming} works without `to` and `secret`. Call it again to change
+   * it. Only loopback `http://` URLs are accepted.
+   */
+  connectApp(connection: SandboxAppConnection): this {
+    const problem = loopbackUrlProblem(connection.incomingUrl);
+    if (problem !== undefined) throw new RangeError(`ZixflowSandbox: incomingUrl ${JSON.stringify(connection.incomingUrl)} ${problem}`);
+    this.app = { ...connection };
+    this.inbox?.appChanged();
+    return this;
   }
 
   get apiKey(): string {
@@ -166,29 +226,44 @@ export class ZixflowSandbox {
   /**
    * Plays a customer writing to your WhatsApp number: POSTs a realistic `incoming.whatsapp.message`
    * payload (fresh `eventId`, 13-digit timestamp, `wamid.` id) to your app's webhook URL, with the
-   * secret in the `x-zixflow-secret` header, and resolves with your app's answer. Only loopback
-   * URLs are called.
+   * secret in the `x-zixflow-secret` header, and resolves with your app's answer. Without `to`, the
+   * app given to {@link connectApp} is called with its secret. Only loopback URLs are called. The
+   * message joins the conversation in the inbox, and marks the app's earlier messages in that
+   * conversation `read`.
    */
   async simulateIncoming(options: SandboxIncomingOptions): Promise<SandboxWebhookResult> {
     if (this.stopping !== undefined) throw new Error('ZixflowSandbox: stopped; cannot simulate an incoming message');
+    const target = this.webhookTarget(options);
     const payload = buildIncomingPayload(options, this.account);
     const headers: Record<string, string> = { ...options.headers };
-    if (options.secret !== undefined) headers[options.secretHeader ?? DEFAULT_WEBHOOK_SECRET_HEADER] = options.secret;
+    if (target.secret !== undefined) headers[target.secretHeader ?? DEFAULT_WEBHOOK_SECRET_HEADER] = target.secret;
+    const entry = this.conversationLog.addIncoming(payload);
+    this.timeline.markRead(this.conversationLog.unreadOutgoing(payload.sender.number, payload.phoneId));
     const controller = new AbortController();
     this.outbound.add(controller);
     try {
       const timeoutMs = options.timeoutMs ?? DEFAULT_WEBHOOK_TIMEOUT_MS;
-      const answer = await postJsonToLoopback(options.to, payload, { headers, timeoutMs, signal: controller.signal });
+      const answer = await postJsonToLoopback(target.url, payload, { headers, timeoutMs, signal: controller.signal });
+      this.conversationLog.setWebhookResult(entry.id, { status: answer.status });
       return { ...answer, payload };
+    } catch (error) {
+      this.conversationLog.setWebhookResult(entry.id, { error: error instanceof Error ? error.message : String(error) });
+      throw error;
     } finally {
       this.outbound.delete(controller);
     }
   }
 
-  /** Forgets recorded requests, messages, queued responses, the `respondAlways` default and delivery reports (pending ones are cancelled), so one sandbox can serve many tests. */
+  /**
+   * Forgets recorded requests, messages, conversations, queued responses, the `respondAlways`
+   * default and delivery reports (pending status steps and reports are cancelled), so one sandbox
+   * can serve many tests. The connected app stays connected.
+   */
   clear(): void {
+    this.timeline.forgetAll();
     this.reports.cancelAll();
     this.reports.forget();
+    this.conversationLog.clear();
     this.recorded.length = 0;
     this.accepted.length = 0;
     this.scriptedQueue.length = 0;
@@ -242,7 +317,9 @@ export class ZixflowSandbox {
   }
 
   private async shutDown(): Promise<void> {
+    this.timeline.stop();
     this.reports.stop();
+    this.inbox?.close();
     this.outbound.forEach((controller) => controller.abort());
     this.releaseDelays();
     this.rejectWaiters();
@@ -276,7 +353,40 @@ export class ZixflowSandbox {
   // ------------------------------------------------------- request flow
 
   private handleRequest(req: IncomingMessage, res: ServerResponse): void {
-    this.processRequest(req, res).catch((error: unknown) => respondToFailure(res, error));
+    // The inbox is routed first so its traffic is never recorded nor answered by a scripted response.
+    const pathname = pathnameOf(req);
+    const forInbox = this.inbox !== undefined && pathname !== undefined && this.inbox.handles(pathname);
+    const handling = forInbox ? this.inbox.handle(req, res, pathname) : this.processRequest(req, res);
+    handling.catch((error: unknown) => respondToFailure(res, error));
+  }
+
+  private createInbox(): SandboxInbox {
+    return new SandboxInbox({
+      port: () => this.listeningPort,
+      phoneId: this.account.phoneId,
+      log: this.conversationLog,
+      isAppConnected: () => this.app !== undefined,
+      deliver: (options) => this.simulateIncoming(options),
+    });
+  }
+
+  /** Where a simulated message goes: the explicit `to` (with only the secret given alongside), else the connected app. */
+  private webhookTarget(options: SandboxIncomingOptions): { url: string; secret?: string; secretHeader?: string } {
+    if (options.to !== undefined) return { url: options.to, secret: options.secret, secretHeader: options.secretHeader };
+    if (this.app === undefined) {
+      throw new Error('ZixflowSandbox: simulateIncoming needs `to`, or an app connected with connectApp({ incomingUrl, secret })');
+    }
+    return {
+      url: this.app.incomingUrl,
+      secret: options.secret ?? this.app.secret,
+      secretHeader: options.secretHeader ?? this.app.secretHeader,
+    };
+  }
+
+  /** One step of a message's timeline: shown in the inbox and reported to its `reportURL`. */
+  private statusChanged(message: SandboxSentMessage, status: SandboxReportStatus): void {
+    this.conversationLog.setStatus(message.messageId, status);
+    this.reports.report(message, status);
   }
 
   private async processRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -317,7 +427,9 @@ export class ZixflowSandbox {
   private acceptMessage(path: string, body: Record<string, unknown>, receivedAt: Date): SandboxSentMessage {
     const message: SandboxSentMessage = { messageId: objectId(), campaignId: objectId(), path, body, receivedAt };
     this.accepted.push(message);
-    this.reports.schedule(message);
+    this.conversationLog.addOutgoing(message);
+    this.reports.accept(message);
+    this.timeline.track(message);
     return message;
   }
 
@@ -405,6 +517,12 @@ function buildRecord(req: IncomingMessage, received: ReceivedBody): SandboxRecor
   };
 }
 
+/** The request's path, or undefined when its target does not parse (the API flow then answers it, as before the inbox existed). */
+function pathnameOf(req: IncomingMessage): string | undefined {
+  const target = req.url ?? '/';
+  return URL.canParse(target, `http://${HOST}`) ? new URL(target, `http://${HOST}`).pathname : undefined;
+}
+
 function parseJson(raw: string): unknown {
   try {
     return JSON.parse(raw) as unknown;
@@ -459,13 +577,6 @@ function isJsonObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Accepts `application/json` with an optional `charset=utf-8`; any other parameter or charset is refused. */
-function isJsonContentType(header: string): boolean {
-  const [mediaType, ...parameters] = header.split(';').map((part) => part.trim().toLowerCase());
-  if (mediaType !== 'application/json') return false;
-  return parameters.every((parameter) => parameter === '' || /^charset="?utf-8"?$/.test(parameter.replace(/\s*=\s*/, '=')));
-}
-
 function invalidData(details: string[]): Verdict {
   return { status: 400, payload: { status: false, message: 'Invalid data Provided', details } };
 }
@@ -506,9 +617,9 @@ function respondToFailure(res: ServerResponse, error: unknown): void {
   sendJson(res, 500, { status: false, message: `Sandbox error: ${message}` }, { connection: 'close' });
 }
 
-/** The pause before each delivery report, or false when reports are switched off. */
-function reportDelay(setting: ZixflowSandboxOptions['deliveryReports']): number | false {
-  if (setting === false) return false;
+/** The pause before each status step; with reports switched off the inbox still shows the steps at the default pace. */
+function statusDelay(setting: ZixflowSandboxOptions['deliveryReports']): number {
+  if (setting === false) return DEFAULT_REPORT_DELAY_MS;
   const delayMs = setting?.delayMs ?? DEFAULT_REPORT_DELAY_MS;
   if (!Number.isFinite(delayMs) || delayMs < 0) throw new RangeError(`ZixflowSandbox: deliveryReports.delayMs must be a non-negative number (got ${delayMs})`);
   return delayMs;

@@ -13,10 +13,31 @@ export interface ZixflowSandboxOptions {
   /** WhatsApp Business Account id in simulated incoming messages. Default `'100000000000002'`. */
   wabaId?: string;
   /**
-   * Delivery reports for accepted messages that carry a `reportURL`: `sent`, then `delivered`, each
-   * `delayMs` after the previous step (default 50), POSTed only to loopback URLs. `false` sends none.
+   * Every accepted message moves `accepted` → `sent` → `delivered`, each step `delayMs` after the
+   * previous one (default 50), then `read` when the customer writes in the same conversation. Each
+   * step is POSTed as a delivery report to the message's `reportURL` (loopback URLs only). `false`
+   * posts no reports; the inbox still shows the steps, at the default pace.
    */
   deliveryReports?: { delayMs?: number } | false;
+  /**
+   * Serve the inbox, a WhatsApp-like page of every conversation, at `GET /` (see
+   * {@link ZixflowSandbox.inboxUrl}). Default true. Its routes live under `/` and `/inbox/` only,
+   * need no API key and are never recorded in `requests`.
+   */
+  inbox?: boolean;
+}
+
+/**
+ * Where the app under test receives Zixflow's incoming-message webhook. Once connected, the inbox
+ * can play a customer, and {@link ZixflowSandbox.simulateIncoming} works without `to` and `secret`.
+ */
+export interface SandboxAppConnection {
+  /** The app's incoming-webhook URL, e.g. `http://127.0.0.1:3000/zixflow/webhooks/incoming`; only loopback `http://` URLs. */
+  incomingUrl: string;
+  /** The webhook secret the app expects. */
+  secret?: string;
+  /** Header that carries `secret`. Default `x-zixflow-secret`. */
+  secretHeader?: string;
 }
 
 /**
@@ -82,11 +103,17 @@ export interface SandboxSentMessage {
  * `incoming.whatsapp.message` webhook. Give exactly one of `text` or `message`.
  */
 export interface SandboxIncomingOptions {
-  /** Your app's incoming-webhook URL; only `http://` on 127.0.0.1, localhost or [::1] is called. */
-  to: string;
-  /** Sent in the `secretHeader` header; leave it out to test that your app refuses the call. */
+  /**
+   * Your app's incoming-webhook URL; only `http://` on 127.0.0.1, localhost or [::1] is called.
+   * Leave it out to use the app given to {@link ZixflowSandbox.connectApp}, with its secret.
+   */
+  to?: string;
+  /**
+   * Sent in the `secretHeader` header; leave it out to test that your app refuses the call. When
+   * `to` is left out too, the connected app's secret is used.
+   */
   secret?: string;
-  /** Header that carries `secret`. Default `x-zixflow-secret`. */
+  /** Header that carries `secret`. Default `x-zixflow-secret` (or the connected app's). */
   secretHeader?: string;
   /** Extra request headers. */
   headers?: Record<string, string>;
@@ -122,8 +149,14 @@ export interface SandboxWebhookResult {
   payload: Record<string, unknown>;
 }
 
-/** The statuses the sandbox reports for each message with a `reportURL`, in order. */
-export type SandboxReportStatus = 'sent' | 'delivered';
+/**
+ * Where a message the sandbox accepted is, as the sandbox simulates it: `accepted` by the API,
+ * `sent` and `delivered` after a pause each, `read` once the customer writes back.
+ */
+export type SandboxMessageStatus = 'accepted' | 'sent' | 'delivered' | 'read';
+
+/** The statuses the sandbox reports for each message with a `reportURL`, in order (`read` only once the customer writes back). */
+export type SandboxReportStatus = Exclude<SandboxMessageStatus, 'accepted'>;
 
 /** One delivery report the sandbox posted (or did not) to a message's `reportURL`. */
 export interface SandboxReportDelivery {
@@ -138,4 +171,48 @@ export interface SandboxReportDelivery {
   responseStatus?: number;
   /** Why the report was not delivered: a non-loopback URL, or a connection error. */
   error?: string;
+}
+
+/** A message the app sent, as one conversation lists it. */
+export interface SandboxOutgoingEntry {
+  direction: 'outgoing';
+  /** The sandbox's message id (see {@link SandboxSentMessage.messageId}). */
+  id: string;
+  at: Date;
+  status: SandboxMessageStatus;
+  /** Which send endpoint accepted it (session or template). */
+  path: string;
+  /** The send body as the app sent it. */
+  body: Record<string, unknown>;
+}
+
+/** A customer message the sandbox delivered (or tried to deliver) to the app. */
+export interface SandboxIncomingEntry {
+  direction: 'incoming';
+  /** The `wamid.`-style id of the simulated message. */
+  id: string;
+  at: Date;
+  eventId: string;
+  /** The `message` object of the webhook payload. */
+  message: Record<string, unknown>;
+  /** How the app answered the webhook; undefined while the call is in flight. */
+  webhook?: { status?: number; error?: string };
+}
+
+/** One line of a conversation, in the order it happened. */
+export type SandboxConversationEntry = SandboxOutgoingEntry | SandboxIncomingEntry;
+
+/**
+ * Everything exchanged between one customer and one business number (`phoneId`): what the app sent
+ * to the customer and what the customer wrote to the app through the sandbox.
+ */
+export interface SandboxConversation {
+  /** `<customer>:<phoneId>`, stable for the life of the conversation. */
+  id: string;
+  /** The customer's number, digits only, country code first. */
+  customer: string;
+  phoneId: string;
+  /** The customer's WhatsApp profile name, from their latest message. */
+  customerName?: string;
+  entries: SandboxConversationEntry[];
 }

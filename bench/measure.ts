@@ -1,0 +1,65 @@
+/** Throughput and latency of one client at one concurrency, over all its rounds. */
+export interface RunResult {
+  sends: number;
+  concurrency: number;
+  throughput: number;
+  /** Latency percentiles in milliseconds; undefined where single sends cannot be timed (sendMany). */
+  p50Ms: number | undefined;
+  p99Ms: number | undefined;
+  meanMs: number | undefined;
+}
+
+/** Collects the rounds of one client: sends, busy time and (for single sends) every latency. */
+export class RunRecorder {
+  private sent = 0;
+  private elapsedMs = 0;
+  private readonly latencies: number[] = [];
+
+  constructor(private readonly concurrency: number) {}
+
+  /** Runs `send` `total` times with `concurrency` callers in flight, timing every call. */
+  async timeEach(send: () => Promise<unknown>, total: number): Promise<void> {
+    let next = 0;
+    const caller = async (): Promise<void> => {
+      while (next < total) {
+        next += 1;
+        const startedAt = performance.now();
+        await send();
+        this.latencies.push(performance.now() - startedAt);
+      }
+    };
+    const startedAt = performance.now();
+    await Promise.all(Array.from({ length: this.concurrency }, caller));
+    this.record(total, performance.now() - startedAt);
+  }
+
+  /** Times one call that sends `total` messages itself (sendMany); only throughput is observable. */
+  async timeBatch(sendBatch: () => Promise<unknown>, total: number): Promise<void> {
+    const startedAt = performance.now();
+    await sendBatch();
+    this.record(total, performance.now() - startedAt);
+  }
+
+  /** Throughput over all rounds, and latency percentiles over all timed sends. */
+  result(): RunResult {
+    const sorted = Float64Array.from(this.latencies).sort();
+    const timed = sorted.length > 0;
+    return {
+      sends: this.sent,
+      concurrency: this.concurrency,
+      throughput: (this.sent / this.elapsedMs) * 1000,
+      p50Ms: timed ? percentile(sorted, 0.5) : undefined,
+      p99Ms: timed ? percentile(sorted, 0.99) : undefined,
+      meanMs: timed ? sorted.reduce((sum, value) => sum + value, 0) / sorted.length : undefined,
+    };
+  }
+
+  private record(sends: number, elapsedMs: number): void {
+    this.sent += sends;
+    this.elapsedMs += elapsedMs;
+  }
+}
+
+function percentile(sorted: Float64Array, fraction: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))];
+}

@@ -1,0 +1,47 @@
+import { bulkMessageType } from '../../bulk/bulk-message-type';
+import { ZixflowValidationError } from '../../errors/zixflow-validation.error';
+import { validateMessage } from '../../whatsapp/validation/validate-message';
+import { WHATSAPP_MESSAGE_KINDS, WhatsappMessageKind } from '../../whatsapp/whatsapp-message-kinds';
+import type { ZixflowQueuedMessage } from '../zixflow-queue-job.interface';
+
+/**
+ * Validates a message exactly as `ZixflowWhatsappService` will, and returns the plain data to store:
+ * the DTO's output (e.g. `to` as digits, coordinates as strings) with its `type`. Throws
+ * {@link ZixflowValidationError} for an invalid message, so it is refused before Redis sees it.
+ * `phoneId` may still be missing: the worker fills it in from its `defaultPhoneId`.
+ */
+export function prepareQueuedMessage(message: unknown): ZixflowQueuedMessage {
+  const type = bulkMessageType(message);
+  const kind: WhatsappMessageKind = WHATSAPP_MESSAGE_KINDS[type];
+  const validated = validateMessage(kind.dto, message);
+  // A JSON round trip is what BullMQ does to job data anyway; doing it here yields exactly what is stored.
+  return { ...(JSON.parse(JSON.stringify(validated)) as object), type } as ZixflowQueuedMessage;
+}
+
+/** Most problem lines one `enqueueMany` error lists; the rest are counted. */
+const MAX_LISTED_PROBLEMS = 20;
+
+/**
+ * Validates every message of a batch before any is stored, so a batch is enqueued whole or not at
+ * all. Problems are reported together, each prefixed with the item's index (`3.to must …`).
+ */
+export function prepareQueuedMessages(messages: readonly unknown[]): ZixflowQueuedMessage[] {
+  const problems: string[] = [];
+  const prepared = messages.map((message, index) => {
+    try {
+      return prepareQueuedMessage(message);
+    } catch (error) {
+      if (!(error instanceof ZixflowValidationError)) {
+        throw error;
+      }
+      problems.push(...error.errors.map((line) => `${index}.${line}`));
+      return undefined;
+    }
+  });
+  if (problems.length > 0) {
+    const listed = problems.slice(0, MAX_LISTED_PROBLEMS);
+    const more = problems.length - listed.length;
+    throw new ZixflowValidationError(more > 0 ? [...listed, `and ${more} more problems`] : listed);
+  }
+  return prepared as ZixflowQueuedMessage[];
+}

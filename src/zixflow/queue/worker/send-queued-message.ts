@@ -1,0 +1,24 @@
+import type { Processor } from 'bullmq';
+import type { ZixflowWhatsappService } from '../../whatsapp/zixflow-whatsapp.service';
+import type { ZixflowSendResult } from '../../whatsapp/zixflow-send-result.interface';
+import type { ZixflowQueueJobData } from '../zixflow-queue-job.interface';
+import { toJobFailure } from './job-failure';
+
+/** What the worker sends through: `ZixflowWhatsappService`, or a stand-in in unit tests. */
+export type ZixflowQueueSender = Pick<ZixflowWhatsappService, 'send'>;
+
+/**
+ * The BullMQ processor of the Zixflow queue: one send per job, with the service's own retries off,
+ * because BullMQ owns the retries of a queued message (they survive a restart, are paced by the
+ * queue, and count in the job's attempts). Zixflow's result becomes the job's return value; a
+ * failure is mapped by {@link toJobFailure} to a retry or a final failure.
+ */
+export function sendQueuedMessage(whatsapp: ZixflowQueueSender): Processor<ZixflowQueueJobData, ZixflowSendResult, string> {
+  return async (job) => {
+    try {
+      return await whatsapp.send(job.data.message, { retry: false });
+    } catch (error) {
+      throw toJobFailure(error);
+    }
+  };
+}

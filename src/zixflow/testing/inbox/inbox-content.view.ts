@@ -1,0 +1,161 @@
+import { linkView } from './http-link';
+import type { InboxButtonView, InboxContentView, InboxMediaKind, InboxTemplateVariable } from './inbox-view.types';
+import { formatWhatsappText } from './whatsapp-text.formatter';
+
+/*
+ * Turns send bodies (what the app sent) and webhook `message` objects (what the customer wrote)
+ * into what a bubble shows. Outgoing bodies passed the sandbox's strict checks; incoming objects
+ * can be anything a test chose to simulate, so every field is read defensively.
+ */
+
+type JsonObject = Record<string, unknown>;
+
+const MEDIA_KINDS: readonly InboxMediaKind[] = ['image', 'video', 'audio', 'document', 'sticker'];
+/** Long enough to recognise an unknown message, short enough to keep a bubble readable. */
+const UNSUPPORTED_DETAIL_MAX = 300;
+
+/** What a bubble shows for a send body the sandbox accepted. */
+export function outgoingContentView(body: JsonObject): InboxContentView {
+  if (typeof body.templateName === 'string') return templateView(body);
+  return messageView(body, typeof body.type === 'string' ? body.type : 'unknown');
+}
+
+/** What a bubble shows for the `message` object of a simulated customer message. */
+export function incomingContentView(message: JsonObject): InboxContentView {
+  const type = typeof message.type === 'string' ? message.type : 'unknown';
+  if (type === 'interactive' || type === 'button') return tapView(message, type) ?? unsupportedView(type, message);
+  return messageView(message, type);
+}
+
+function messageView(holder: JsonObject, type: string): InboxContentView {
+  const value = objectAt(holder, type);
+  if (value === undefined) return unsupportedView(type, holder);
+  if (type === 'text') return { kind: 'text', text: formatWhatsappText(textAt(value, 'body') ?? '') };
+  if (isMediaKind(type)) return mediaView(type, value);
+  if (type === 'location') return locationView(value);
+  if (type === 'interactive') return buttonsView(value);
+  return unsupportedView(type, holder);
+}
+
+function mediaView(media: InboxMediaKind, value: JsonObject): InboxContentView {
+  const address = textAt(value, 'link') ?? textAt(value, 'url');
+  const caption = textAt(value, 'caption');
+  const filename = textAt(value, 'filename') ?? textAt(value, 'name');
+  return {
+    kind: 'media',
+    media,
+    ...(address !== undefined && { link: linkView(address) }),
+    ...(filename !== undefined && { filename }),
+    ...(caption !== undefined && caption !== '' && { caption: formatWhatsappText(caption) }),
+  };
+}
+
+function locationView(value: JsonObject): InboxContentView {
+  const latitude = textAt(value, 'latitude') ?? '?';
+  const longitude = textAt(value, 'longitude') ?? '?';
+  const name = textAt(value, 'name');
+  const address = textAt(value, 'address');
+  const map = mapLink(latitude, longitude);
+  return {
+    kind: 'location',
+    latitude,
+    longitude,
+    ...(name !== undefined && { name }),
+    ...(address !== undefined && { address }),
+    ...(map !== undefined && { map: linkView(map) }),
+  };
+}
+
+/** A map link built only from numbers in range, so the coordinates cannot smuggle anything into the URL. */
+function mapLink(latitude: string, longitude: string): string | undefined {
+  const lat = Number(latitude);
+  const lon = Number(longitude);
+  if (latitude.trim() === '' || longitude.trim() === '' || !Number.isFinite(lat) || !Number.isFinite(lon))
+    return undefined;
+  if (Math.abs(lat) > 90 || Math.abs(lon) > 180) return undefined;
+  return `https://www.openstreetmap.org/?mlat=${lat}&mlon=${lon}#map=16/${lat}/${lon}`;
+}
+
+function buttonsView(interactive: JsonObject): InboxContentView {
+  const header = objectAt(interactive, 'header');
+  const footer = textAt(objectAt(interactive, 'footer'), 'text');
+  const headerView = header === undefined ? undefined : headerContentView(header);
+  return {
+    kind: 'buttons',
+    ...(headerView !== undefined && { header: headerView }),
+    body: formatWhatsappText(textAt(objectAt(interactive, 'body'), 'text') ?? ''),
+    ...(footer !== undefined && { footer }),
+    buttons: buttonsOf(objectAt(interactive, 'action')),
+  };
+}
+
+function headerContentView(header: JsonObject): InboxContentView | undefined {
+  const type = textAt(header, 'type');
+  if (type === 'text') return { kind: 'text', text: [{ text: textAt(header, 'text') ?? '', bold: true }] };
+  const media = type === undefined ? undefined : objectAt(header, type);
+  return type !== undefined && isMediaKind(type) && media !== undefined ? mediaView(type, media) : undefined;
+}
+
+function buttonsOf(action: JsonObject | undefined): InboxButtonView[] {
+  const buttons = action?.buttons;
+  if (!Array.isArray(buttons)) return [];
+  return buttons.flatMap((button: unknown) => {
+    const reply = objectAt(isObject(button) ? button : undefined, 'reply');
+    const id = textAt(reply, 'id');
+    const title = textAt(reply, 'title');
+    return id !== undefined && title !== undefined ? [{ id, title }] : [];
+  });
+}
+
+function templateView(body: JsonObject): InboxContentView {
+  const variables = objectAt(body, 'variables') ?? {};
+  const list: InboxTemplateVariable[] = Object.entries(variables).map(([name, value]) => ({
+    name,
+    value: String(value),
+  }));
+  return {
+    kind: 'template',
+    name: String(body.templateName),
+    language: textAt(body, 'language') ?? '',
+    variables: list,
+  };
+}
+
+/** A tapped reply button (Meta's `interactive.button_reply`/`list_reply`) or a template quick reply (`button`). */
+function tapView(message: JsonObject, type: 'interactive' | 'button'): InboxContentView | undefined {
+  if (type === 'button') {
+    const button = objectAt(message, 'button');
+    const title = textAt(button, 'text');
+    return title === undefined ? undefined : { kind: 'button-tap', id: textAt(button, 'payload') ?? title, title };
+  }
+  const interactive = objectAt(message, 'interactive');
+  const reply = objectAt(interactive, 'button_reply') ?? objectAt(interactive, 'list_reply');
+  const id = textAt(reply, 'id');
+  return id === undefined ? undefined : { kind: 'button-tap', id, title: textAt(reply, 'title') ?? id };
+}
+
+function unsupportedView(type: string, value: JsonObject): InboxContentView {
+  const json = JSON.stringify(value) ?? '';
+  const detail = json.length > UNSUPPORTED_DETAIL_MAX ? `${json.slice(0, UNSUPPORTED_DETAIL_MAX)}…` : json;
+  return { kind: 'unsupported', type, detail };
+}
+
+function isMediaKind(type: string): type is InboxMediaKind {
+  return (MEDIA_KINDS as readonly string[]).includes(type);
+}
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function objectAt(holder: JsonObject | undefined, key: string): JsonObject | undefined {
+  const value = holder?.[key];
+  return isObject(value) ? value : undefined;
+}
+
+/** Strings as they are, finite numbers as text (customers' coordinates may be numbers), anything else undefined. */
+function textAt(holder: JsonObject | undefined, key: string): string | undefined {
+  const value = holder?.[key];
+  if (typeof value === 'string') return value;
+  return typeof value === 'number' && Number.isFinite(value) ? String(value) : undefined;
+}

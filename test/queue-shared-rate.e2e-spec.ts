@@ -1,0 +1,76 @@
+import { ZixflowSandbox } from '../src/zixflow/testing';
+import { WorkerProcessConfig } from './fixtures/queue-worker.protocol';
+import {
+  API_KEY,
+  describeWithRedis,
+  LocalRedis,
+  QueueApp,
+  removeQueue,
+  startLocalRedis,
+  startQueueApp,
+  startWorkerProcess,
+  textMessage,
+  uniqueQueueName,
+  waitFor,
+  WorkerProcess,
+} from './queue.helpers';
+
+/** 100 messages per second, shared by every worker of the queue. */
+const LIMIT = { max: 100, durationMs: 1000 };
+/** Four full windows to measure, and half of a fifth whose first request closes the fourth. */
+const WINDOWS = 4;
+const MESSAGES = WINDOWS * LIMIT.max + LIMIT.max / 2;
+
+/**
+ * The pacing claim, tested with real processes: two worker instances with the same global limit
+ * together stay at the limit, not at twice it. BullMQ's limiter counts started jobs per fixed
+ * window in Redis, so the rate is measured over whole windows: from the first request to the first
+ * request of window five, during which exactly four windows' worth of messages were sent.
+ */
+describeWithRedis('queue: a rate limit shared by two worker processes', () => {
+  let redis: LocalRedis;
+  let sandbox: ZixflowSandbox;
+  let producer: QueueApp;
+  const workers: WorkerProcess[] = [];
+
+  beforeAll(async () => {
+    redis = await startLocalRedis();
+    sandbox = await ZixflowSandbox.start({ apiKey: API_KEY, deliveryReports: false, inbox: false });
+    sandbox.respondAlways({ status: 200, body: { status: true, message: 'Message sent successfully' }, delayMs: 5 });
+    producer = await startQueueApp({ redisUrl: redis.url, queueName: uniqueQueueName('rate'), queue: { worker: false } });
+  });
+
+  afterAll(async () => {
+    await Promise.all(workers.map((worker) => worker.kill()));
+    if (producer) {
+      await removeQueue(producer.queue);
+      await producer.close();
+    }
+    await sandbox?.stop();
+    await redis?.stop();
+  });
+
+  it(`two workers sharing ${LIMIT.max} msg/s send at ${LIMIT.max} msg/s ± 5 %, both taking part`, async () => {
+    const config: WorkerProcessConfig = {
+      apiKey: API_KEY,
+      baseUrl: sandbox.url,
+      queueName: producer.outbox.queueName,
+      queue: { connection: redis.url, worker: { concurrency: 8 }, rateLimit: LIMIT },
+    };
+    workers.push(...(await Promise.all([startWorkerProcess(config), startWorkerProcess(config)])));
+
+    // Both workers are idle and waiting when the whole batch lands.
+    await producer.outbox.enqueueMany(Array.from({ length: MESSAGES }, (_, index) => ({ message: textMessage(`message ${index}`) })));
+    await waitFor(`${MESSAGES} requests`, () => sandbox.requests.length >= MESSAGES, (WINDOWS + 4) * LIMIT.durationMs);
+
+    const times = sandbox.requests.map((request) => request.receivedAt.getTime()).sort((a, b) => a - b);
+    const sent = WINDOWS * LIMIT.max;
+    const perSecond = (sent / (times[sent] - times[0])) * 1000;
+    const stats = await Promise.all(workers.map((worker) => worker.stats()));
+
+    expect(perSecond).toBeGreaterThanOrEqual(LIMIT.max * 0.95);
+    expect(perSecond).toBeLessThanOrEqual(LIMIT.max * 1.05);
+    expect(stats.every(({ sent: byWorker }) => byWorker > 0)).toBe(true);
+    expect(stats.reduce((total, { sent: byWorker }) => total + byWorker, 0)).toBe(MESSAGES);
+  }, 60_000);
+});
