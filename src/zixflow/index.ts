@@ -49,3 +49,9 @@ export { ZixflowQueueFullError } from './errors/zixflow-queue-full.error';
 export type { ZixflowQueueFullErrorDetails } from './errors/zixflow-queue-full.error';
 export type { ZixflowBulkMessage, ZixflowSendManyOptions, ZixflowSendOptions, ZixflowSendOutcome } from './bulk/send-many.types';
 export { ZIXFLOW_DEFAULT_SEND_MANY_CONCURRENCY } from './bulk/bulk.constants';
+export type {
+  ZixflowTemplateQuery,
+  ZixflowTemplateVariable,
+  ZixflowTemplateVariableType,
+} from './templates/zixflow-template-variable.interface';
+export type { ZixflowTemplateOptions } from './zixflow-options.interface';

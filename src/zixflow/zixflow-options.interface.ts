@@ -58,6 +58,20 @@ export interface ZixflowRateLimitOptions {
   maxQueued?: number;
 }
 
+/** Template pre-flight settings: variable-keys look-ups and their cache. */
+export interface ZixflowTemplateOptions {
+  /**
+   * Path of the campaign API's template-variables endpoint. Default
+   * `/api/v1/campaign/whatsapp/variable-keys`; configurable because that path is known only from
+   * third-party catalogues, not from Zixflow's own reference.
+   */
+  variablesPath?: string;
+  /** How long looked-up variables are reused, in milliseconds. Default 600 000 (10 minutes). */
+  cacheTtlMs?: number;
+  /** Check every `sendTemplate` against the template's variables before sending. Default false. */
+  checkVariables?: boolean;
+}
+
 /** Options of {@link ZixflowModule}, given to `forRoot` or produced by `forRootAsync`. */
 export interface ZixflowModuleOptions {
   /** Zixflow API key (Settings > Workspace Settings > Developer > API Key). Required. */
@@ -75,6 +89,8 @@ export interface ZixflowModuleOptions {
   retry?: ZixflowRetryOptions | false;
   /** Pacing per sending number. Off by default. */
   rateLimit?: ZixflowRateLimitOptions;
+  /** Template pre-flight settings (variable look-ups, cache, automatic checks). */
+  templates?: ZixflowTemplateOptions;
 }
 
 /** Implemented by a class given to `forRootAsync({ useClass })` or `forRootAsync({ useExisting })`. */

@@ -1,6 +1,6 @@
 import { ZixflowConfigurationError } from './errors/zixflow-configuration.error';
 import { ZIXFLOW_DEFAULT_BASE_URL, ZIXFLOW_DEFAULT_TIMEOUT_MS } from './zixflow.constants';
-import { ZixflowModuleOptions, ZixflowRetryEvent } from './zixflow-options.interface';
+import { ZixflowModuleOptions, ZixflowRetryEvent, ZixflowTemplateOptions } from './zixflow-options.interface';
 
 /** Retry settings with defaults applied. */
 export interface ResolvedRetryOptions {
@@ -28,7 +28,11 @@ export interface ResolvedZixflowOptions {
   timeoutMs: number;
   retry: ResolvedRetryOptions | false;
   rateLimit: ResolvedRateLimitOptions | undefined;
+  templates: Required<ZixflowTemplateOptions>;
 }
+
+/** Where the campaign API serves template variables (from third-party catalogues; configurable). */
+export const ZIXFLOW_DEFAULT_TEMPLATE_VARIABLES_PATH = '/api/v1/campaign/whatsapp/variable-keys';
 
 type RetryNumberField = 'retries' | 'minDelayMs' | 'maxDelayMs' | 'maxRetryAfterMs';
 
@@ -69,7 +73,27 @@ export function resolveZixflowOptions(options: ZixflowModuleOptions | undefined)
     timeoutMs: checkTimeout(options.timeoutMs),
     retry: checkRetry(options.retry),
     rateLimit: checkRateLimit(options.rateLimit),
+    templates: checkTemplates(options.templates),
   };
+}
+
+function checkTemplates(templates: unknown): Required<ZixflowTemplateOptions> {
+  const given = (typeof templates === 'object' && templates !== null ? templates : {}) as ZixflowTemplateOptions;
+  const resolved = {
+    variablesPath: given.variablesPath ?? ZIXFLOW_DEFAULT_TEMPLATE_VARIABLES_PATH,
+    cacheTtlMs: given.cacheTtlMs ?? 600_000,
+    checkVariables: given.checkVariables ?? false,
+  };
+  if (typeof resolved.variablesPath !== 'string' || !resolved.variablesPath.startsWith('/')) {
+    throw new ZixflowConfigurationError('ZixflowModule: templates.variablesPath must be a path starting with "/".');
+  }
+  if (!Number.isInteger(resolved.cacheTtlMs) || resolved.cacheTtlMs < 0 || resolved.cacheTtlMs > MAX_TIMER_MS) {
+    throw new ZixflowConfigurationError('ZixflowModule: templates.cacheTtlMs must be a whole number of milliseconds, 0 or more.');
+  }
+  if (typeof resolved.checkVariables !== 'boolean') {
+    throw new ZixflowConfigurationError('ZixflowModule: templates.checkVariables must be true or false.');
+  }
+  return resolved;
 }
 
 function checkApiKey(apiKey: unknown): string {

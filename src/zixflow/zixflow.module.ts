@@ -3,6 +3,7 @@ import { createZixflowHttpService } from './http/create-zixflow-axios';
 import { ZixflowHttpClient } from './http/zixflow-http.client';
 import { ZixflowTransport } from './http/zixflow-transport';
 import { ZixflowPacer } from './pacing/zixflow-pacer';
+import { ZixflowTemplateVariablesReader } from './templates/zixflow-template-variables.reader';
 import { ZixflowWhatsappService } from './whatsapp/zixflow-whatsapp.service';
 import { ZIXFLOW_HTTP_SERVICE, ZIXFLOW_RESOLVED_OPTIONS } from './zixflow.constants';
 import { ZixflowConfigurableModuleClass, ZIXFLOW_MODULE_OPTIONS } from './zixflow.module-definition';
@@ -32,6 +33,7 @@ import { ZixflowModuleOptions } from './zixflow-options.interface';
     ZixflowTransport,
     ZixflowPacer,
     ZixflowHttpClient,
+    ZixflowTemplateVariablesReader,
     ZixflowWhatsappService,
   ],
   exports: [ZixflowWhatsappService],

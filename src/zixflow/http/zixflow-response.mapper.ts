@@ -66,6 +66,18 @@ export function mapZixflowAnswer(
   throw toApiError(redactSecret({ ...answer, data }, secret), endpoint, attempts);
 }
 
+/**
+ * Like {@link mapZixflowAnswer} for read endpoints: resolves with Zixflow's whole success envelope
+ * (its `data` differs per endpoint) or throws the same typed errors.
+ */
+export function readZixflowEnvelope(answer: ZixflowHttpAnswer, endpoint: string, secret: string): Record<string, unknown> {
+  const { status, data } = answer;
+  if (status >= 200 && status < 300 && isSuccessEnvelope(data)) {
+    return data;
+  }
+  throw toApiError(redactSecret({ ...answer, data }, secret), endpoint, 1);
+}
+
 function toSendResult(body: JsonObject): ZixflowSendResult {
   const result: ZixflowSendResult = { status: true, message: optionalString(body.message) ?? '' };
   const messageId = optionalId(body.messageId);

@@ -7,7 +7,7 @@ import { ZIXFLOW_HTTP_SERVICE, ZIXFLOW_RESOLVED_OPTIONS } from '../zixflow.const
 import { ResolvedZixflowOptions } from '../zixflow-options.resolver';
 import { destroyZixflowHttpService } from './create-zixflow-axios';
 import { ZixflowRequestBody } from './zixflow-request-body.interface';
-import { mapZixflowAnswer } from './zixflow-response.mapper';
+import { mapZixflowAnswer, readZixflowEnvelope } from './zixflow-response.mapper';
 import { mapTransportError } from './zixflow-transport-error.mapper';
 
 /**
@@ -49,6 +49,22 @@ export class ZixflowTransport implements OnModuleDestroy {
       this.options.apiKey,
       attempt,
     );
+  }
+
+  /**
+   * Reads `path` with `query` once (GET, so safe to repeat) and resolves with Zixflow's success
+   * envelope, or rejects with the typed error for the answer or the transport failure.
+   */
+  async get(path: string, query: Record<string, string>): Promise<Record<string, unknown>> {
+    let response: AxiosResponse<unknown>;
+    try {
+      response = await this.http.axiosRef.get<unknown>(path, { params: query, timeout: this.options.timeoutMs });
+    } catch (error) {
+      throw mapTransportError(error, path, this.options.timeoutMs, 1);
+    }
+    this.logger.debug(`GET ${path}: HTTP ${response.status}`);
+    const answer = { status: response.status, headers: response.headers as Record<string, unknown>, data: response.data };
+    return readZixflowEnvelope(answer, path, this.options.apiKey);
   }
 
   /** Releases keep-alive sockets so the application (and Jest) can exit promptly. */

@@ -29,3 +29,6 @@ export type {
   SandboxWebhookResult,
   ZixflowSandboxOptions,
 } from './zixflow-sandbox.types';
+
+/** Templates a test registers so the sandbox serves their variable keys. */
+export type { SandboxTemplate, SandboxTemplateVariable } from './sandbox-template-registry';

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { SandboxInbox } from './inbox/sandbox-inbox.routes';
+import { SANDBOX_VARIABLE_KEYS_PATH, SandboxTemplate, SandboxTemplateRegistry } from './sandbox-template-registry';
 import { checkSessionMessageBody, checkTemplateMessageBody } from './sandbox-body-checks';
 import { SandboxConversationLog } from './sandbox-conversation.log';
 import { buildIncomingPayload, type SandboxAccount } from './sandbox-incoming-payload';
@@ -92,6 +93,7 @@ interface RequestWaiter {
 export class ZixflowSandbox {
   private readonly server: Server;
   private readonly recorded: SandboxRecordedRequest[] = [];
+  private readonly templates = new SandboxTemplateRegistry();
   private readonly accepted: SandboxSentMessage[] = [];
   private readonly scriptedQueue: SandboxScriptedResponse[] = [];
   private defaultScripted: SandboxScriptedResponse | undefined;
@@ -255,6 +257,15 @@ export class ZixflowSandbox {
   }
 
   /**
+   * Makes a template known to the variable-keys endpoint (`GET /api/v1/campaign/whatsapp/variable-keys`),
+   * so template pre-flight checks can be tested. `clear()` does not forget templates.
+   */
+  registerTemplate(template: SandboxTemplate): this {
+    this.templates.register(template);
+    return this;
+  }
+
+  /**
    * Forgets recorded requests, messages, conversations, queued responses, the `respondAlways`
    * default and delivery reports (pending status steps and reports are cancelled), so one sandbox
    * can serve many tests. The connected app stays connected.
@@ -414,6 +425,10 @@ export class ZixflowSandbox {
   }
 
   private answerNormally(res: ServerResponse, request: SandboxRecordedRequest, received: ReceivedBody): void {
+    if (request.path === SANDBOX_VARIABLE_KEYS_PATH && request.method === 'GET') {
+      this.answerVariableKeys(res, request);
+      return;
+    }
     const verdict = judgeRequest(request, received, this.expectedApiKey);
     if (verdict.accepted === undefined) {
       sendJson(res, verdict.status, verdict.payload, verdict.headers);
@@ -422,6 +437,15 @@ export class ZixflowSandbox {
     const message = this.acceptMessage(verdict.accepted.path, verdict.accepted.body, request.receivedAt);
     const ids = verdict.accepted.body.submissionStatus === true ? { campaignId: message.campaignId, messageId: message.messageId } : {};
     sendJson(res, verdict.status, { ...verdict.payload, ...ids });
+  }
+
+  private answerVariableKeys(res: ServerResponse, request: SandboxRecordedRequest): void {
+    if (request.headers.authorization !== `Bearer ${this.expectedApiKey}`) {
+      sendJson(res, 401, { status: false, message: 'Unauthorised' }, { 'www-authenticate': 'Bearer' });
+      return;
+    }
+    const answer = this.templates.answer(request.query);
+    sendJson(res, answer.status, answer.payload);
   }
 
   private acceptMessage(path: string, body: Record<string, unknown>, receivedAt: Date): SandboxSentMessage {

@@ -21,6 +21,9 @@ import { validateMessage } from './validation/validate-message';
 import { WHATSAPP_MESSAGE_KINDS, WhatsappMessageType } from './whatsapp-message-kinds';
 import { ZixflowSendResult } from './zixflow-send-result.interface';
 import { addressReply } from './address-reply';
+import { checkTemplateVariables } from '../templates/check-template-variables';
+import { ZixflowTemplateVariablesReader } from '../templates/zixflow-template-variables.reader';
+import { ZixflowTemplateQuery, ZixflowTemplateVariable } from '../templates/zixflow-template-variable.interface';
 import { ZixflowReplyMessage, ZixflowReplyTarget } from './zixflow-reply-message.type';
 
 /**
@@ -36,6 +39,7 @@ export class ZixflowWhatsappService {
   constructor(
     private readonly client: ZixflowHttpClient,
     @Inject(ZIXFLOW_RESOLVED_OPTIONS) private readonly options: ResolvedZixflowOptions,
+    private readonly templateVariables: ZixflowTemplateVariablesReader,
   ) {}
 
   /**
@@ -99,9 +103,35 @@ export class ZixflowWhatsappService {
     return this.sendKind('interactive', message);
   }
 
-  /** Sends an approved template with its variables; works outside the 24-hour window. */
-  sendTemplate(message: SendTemplateMessageDto): Promise<ZixflowSendResult> {
-    return this.sendKind('template', message);
+  /**
+   * Sends an approved template with its variables; works outside the 24-hour window. With
+   * `checkVariables` (or the module's `templates.checkVariables`) the template's variables are
+   * looked up first (cached) and a map with missing, unexpected or mistyped variables is refused
+   * with a {@link ZixflowValidationError} before anything is sent.
+   */
+  async sendTemplate(message: SendTemplateMessageDto, options: { checkVariables?: boolean } = {}): Promise<ZixflowSendResult> {
+    if (!(options.checkVariables ?? this.options.templates.checkVariables)) {
+      return this.sendKind('template', message);
+    }
+    const validated = validateMessage(SendTemplateMessageDto, message);
+    const declared = await this.getTemplateVariables({
+      phoneId: validated.phoneId,
+      templateName: validated.templateName,
+      language: validated.language,
+    });
+    const problems = checkTemplateVariables(declared, validated.variables, `"${validated.templateName}" (${validated.language})`);
+    if (problems.length > 0) {
+      throw new ZixflowValidationError(problems);
+    }
+    return this.sendKind('template', validated);
+  }
+
+  /**
+   * The variables of an approved template (`keyName`, `label`, `type`), from Zixflow's
+   * variable-keys endpoint, cached per (phoneId, template, language) for `templates.cacheTtlMs`.
+   */
+  getTemplateVariables(query: ZixflowTemplateQuery): Promise<ZixflowTemplateVariable[]> {
+    return this.templateVariables.read(query);
   }
 
   /**
