@@ -37,7 +37,7 @@ function checkTarballFiles(tarball) {
   if (unexpected.length > 0) {
     throw new Error(`tarball holds files it should not: ${unexpected.join(', ')}`);
   }
-  for (const required of ['package.json', 'README.md', 'LICENSE', 'dist/zixflow/index.js', 'dist/zixflow/index.d.ts', 'dist/zixflow/testing/index.js', 'dist/zixflow/testing/index.d.ts', 'dist/zixflow/webhooks/index.js', 'dist/zixflow/webhooks/index.d.ts']) {
+  for (const required of ['package.json', 'README.md', 'LICENSE', 'dist/zixflow/index.js', 'dist/zixflow/index.d.ts', 'dist/zixflow/testing/index.js', 'dist/zixflow/testing/index.d.ts', 'dist/zixflow/webhooks/index.js', 'dist/zixflow/webhooks/index.d.ts', 'dist/zixflow/queue/index.js', 'dist/zixflow/queue/index.d.ts']) {
     if (!files.includes(required)) throw new Error(`tarball is missing ${required}`);
   }
   const sourceMapRefs = files

@@ -265,7 +265,7 @@ describe('example app in sandbox mode', () => {
     const document = response.body as { paths: Record<string, unknown>; components: { schemas: Record<string, { required?: string[]; properties: Record<string, Record<string, unknown>> }> } };
 
     expect(Object.keys(document.paths).sort()).toEqual(
-      [...ROUTES.map(({ route }) => route), '/orders/{id}/ship', '/sandbox/messages'].sort(),
+      [...ROUTES.map(({ route }) => route), '/orders/{id}/ship', '/broadcasts', '/sandbox/messages'].sort(),
     );
     for (const dto of [
       'SendVideoMessageDto',

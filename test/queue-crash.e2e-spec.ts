@@ -34,7 +34,11 @@ describeWithRedis('queue: a worker process killed mid-run', () => {
     sandbox = await ZixflowSandbox.start({ apiKey: API_KEY, deliveryReports: false, inbox: false });
     // Every send takes a few milliseconds, so the kill catches sends in flight.
     sandbox.respondAlways({ status: 200, body: { status: true, message: 'Message sent successfully' }, delayMs: 5 });
-    producer = await startQueueApp({ redisUrl: redis.url, queueName: uniqueQueueName('crash'), queue: { worker: false } });
+    producer = await startQueueApp({
+      redisUrl: redis.url,
+      queueName: uniqueQueueName('crash'),
+      queue: { worker: false },
+    });
   });
 
   afterAll(async () => {
@@ -52,21 +56,34 @@ describeWithRedis('queue: a worker process killed mid-run', () => {
       apiKey: API_KEY,
       baseUrl: sandbox.url,
       queueName: producer.outbox.queueName,
-      queue: { connection: redis.url, worker: { concurrency: CONCURRENCY, lockDurationMs: 1000, stalledIntervalMs: 500 } },
+      queue: {
+        connection: redis.url,
+        worker: { concurrency: CONCURRENCY, lockDurationMs: 1000, stalledIntervalMs: 500 },
+      },
     };
     const bodies = Array.from({ length: MESSAGES }, (_, index) => `message ${index}`);
     await producer.outbox.enqueueMany(bodies.map((body) => ({ message: textMessage(body) })));
 
     const first = await startWorkerProcess(config);
     workers.push(first);
-    await waitFor('the first worker to be a third of the way', () => sandbox.requests.length >= MESSAGES / 3, 30_000, 2);
+    await waitFor(
+      'the first worker to be a third of the way',
+      () => sandbox.requests.length >= MESSAGES / 3,
+      30_000,
+      2,
+    );
     await first.kill();
     const receivedAtKill = sandbox.requests.length;
     const inFlightAtKill = await producer.queue.getActiveCount();
 
     const second = await startWorkerProcess(config);
     workers.push(second);
-    await waitFor('every job to complete', async () => (await producer.queue.getCompletedCount()) === MESSAGES, 30_000, 50);
+    await waitFor(
+      'every job to complete',
+      async () => (await producer.queue.getCompletedCount()) === MESSAGES,
+      30_000,
+      50,
+    );
     await second.close();
 
     const received = sandbox.requests.map((request) => (request.body as { text: { body: string } }).text.body);

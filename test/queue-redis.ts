@@ -21,7 +21,10 @@ export interface LocalRedis {
 export function findRedisServer(): string | undefined {
   const candidates = process.env.REDIS_SERVER
     ? [process.env.REDIS_SERVER]
-    : (process.env.PATH ?? '').split(delimiter).filter(Boolean).map((dir) => join(dir, 'redis-server'));
+    : (process.env.PATH ?? '')
+        .split(delimiter)
+        .filter(Boolean)
+        .map((dir) => join(dir, 'redis-server'));
   return candidates.find((file) => {
     try {
       accessSync(file, constants.X_OK);
@@ -87,7 +90,10 @@ async function spawnRedis(binary: string, port: number): Promise<LocalRedis> {
 function waitUntilReady(child: ChildProcess, timeoutMs = 10_000): Promise<void> {
   return new Promise((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => fail(new Error(`redis-server did not start within ${timeoutMs} ms:\n${output}`)), timeoutMs);
+    const timer = setTimeout(
+      () => fail(new Error(`redis-server did not start within ${timeoutMs} ms:\n${output}`)),
+      timeoutMs,
+    );
     const onData = (chunk: Buffer): void => {
       output += chunk.toString();
       if (output.includes('Ready to accept connections')) {

@@ -17,7 +17,7 @@ import {
   QueueApp,
   QueueAppOptions,
   queueKeys,
-  removeQueue,
+  removeQueuesFromSharedRedis,
   startLocalRedis,
   startQueueApp,
   textMessage,
@@ -43,7 +43,10 @@ const ONE_OF_EACH: ZixflowBulkMessage[] = [
   {
     type: 'interactive',
     to: '+1 302 389 5114',
-    interactive: { body: { text: 'Pick one' }, action: { buttons: [{ type: 'reply', reply: { id: 'y', title: 'Yes' } }] } },
+    interactive: {
+      body: { text: 'Pick one' },
+      action: { buttons: [{ type: 'reply', reply: { id: 'y', title: 'Yes' } }] },
+    },
   },
   { type: 'template', to: '+1 302 389 5115', templateName: 'order_update', language: 'en', variables: { name: 'Ada' } },
 ];
@@ -68,10 +71,15 @@ describeWithRedis('ZixflowQueueModule against a real Redis', () => {
   });
 
   afterEach(async () => {
+    const finished = apps.splice(0).reverse();
     // Closed in reverse, so the producer used to inspect a queue outlives the worker instances.
-    for (const app of apps.splice(0).reverse()) {
+    for (const app of finished) {
       await app.close();
     }
+    await removeQueuesFromSharedRedis(
+      redis.url,
+      finished.map((app) => app.outbox.queueName),
+    );
     sandbox.clear();
   });
 
@@ -135,7 +143,9 @@ describeWithRedis('ZixflowQueueModule against a real Redis', () => {
         messageId: sandbox.messages[0].messageId,
         campaignId: sandbox.messages[0].campaignId,
       });
-      expect(app.events.sent).toEqual([{ jobId, idempotencyKey: undefined, message: job.data.message, result: job.returnvalue, attempts: 1 }]);
+      expect(app.events.sent).toEqual([
+        { jobId, idempotencyKey: undefined, message: job.data.message, result: job.returnvalue, attempts: 1 },
+      ]);
     });
 
     it('stores only the validated message: `to` normalised, no key, nothing else', async () => {
@@ -158,11 +168,19 @@ describeWithRedis('ZixflowQueueModule against a real Redis', () => {
       expect(new Set(jobIds).size).toBe(ONE_OF_EACH.length);
       await Promise.all(jobIds.map((jobId) => finishedJob(app, jobId)));
       expect(sandbox.messages).toHaveLength(ONE_OF_EACH.length);
-      expect(sandbox.requests.every((request) => (request.body as { phoneId?: string }).phoneId === PHONE_ID)).toBe(true);
+      expect(sandbox.requests.every((request) => (request.body as { phoneId?: string }).phoneId === PHONE_ID)).toBe(
+        true,
+      );
       const location = sandbox.messages.find((message) => message.body.type === 'location');
       expect(location?.body.location).toEqual({ latitude: '52.52', longitude: '13.405', name: 'Berlin' });
       const template = sandbox.messages.find((message) => message.path === ZIXFLOW_TEMPLATE_MESSAGE_PATH);
-      expect(template?.body).toEqual({ to: '13023895115', phoneId: PHONE_ID, templateName: 'order_update', language: 'en', variables: { name: 'Ada' } });
+      expect(template?.body).toEqual({
+        to: '13023895115',
+        phoneId: PHONE_ID,
+        templateName: 'order_update',
+        language: 'en',
+        variables: { name: 'Ada' },
+      });
       for (const jobId of jobIds) {
         expect(await (await app.queue.getJob(jobId))?.getState()).toBe('completed');
       }
@@ -189,9 +207,9 @@ describeWithRedis('ZixflowQueueModule against a real Redis', () => {
       await expect(app.outbox.enqueue({ type: 'text', to: '+1 302 389 5111' } as ZixflowBulkMessage)).rejects.toThrow(
         'text is required',
       );
-      await expect(app.outbox.enqueue({ type: 'fax', to: '+1 302 389 5111' } as unknown as ZixflowBulkMessage)).rejects.toThrow(
-        'type must be one of',
-      );
+      await expect(
+        app.outbox.enqueue({ type: 'fax', to: '+1 302 389 5111' } as unknown as ZixflowBulkMessage),
+      ).rejects.toThrow('type must be one of');
 
       expect(await queueKeys(app.queue)).toEqual(keysBefore);
       expect(Object.values(await app.queue.getJobCounts()).every((count) => count === 0)).toBe(true);
@@ -202,14 +220,21 @@ describeWithRedis('ZixflowQueueModule against a real Redis', () => {
       const keysBefore = await queueKeys(app.queue);
 
       const error = await app.outbox
-        .enqueueMany([{ message: textMessage('ok') }, { message: textMessage('bad', '0301 234567') }, { message: textMessage('') }])
+        .enqueueMany([
+          { message: textMessage('ok') },
+          { message: textMessage('bad', '0301 234567') },
+          { message: textMessage('') },
+        ])
         .then(
           () => undefined,
           (rejection: unknown) => rejection,
         );
 
       expect(error).toBeInstanceOf(ZixflowValidationError);
-      expect((error as ZixflowValidationError).errors).toEqual([expect.stringMatching(/^1\.to /), expect.stringMatching(/^2\.text\.body /)]);
+      expect((error as ZixflowValidationError).errors).toEqual([
+        expect.stringMatching(/^1\.to /),
+        expect.stringMatching(/^2\.text\.body /),
+      ]);
       expect(await queueKeys(app.queue)).toEqual(keysBefore);
     });
 
@@ -257,7 +282,11 @@ describeWithRedis('ZixflowQueueModule against a real Redis', () => {
   describe('failures', () => {
     it('429 with Retry-After: 1 → retried after the wait, then sent', async () => {
       const app = await start();
-      sandbox.respondNext({ status: 429, headers: { 'retry-after': '1' }, body: { status: false, message: 'Too many requests' } });
+      sandbox.respondNext({
+        status: 429,
+        headers: { 'retry-after': '1' },
+        body: { status: false, message: 'Too many requests' },
+      });
 
       const jobId = await app.outbox.enqueue(textMessage('Hi'));
       const job = await finishedJob(app, jobId);
@@ -286,7 +315,13 @@ describeWithRedis('ZixflowQueueModule against a real Redis', () => {
         'ZixflowBadRequestError: Zixflow answered 400 on POST /api/v1/campaign/whatsapp/message/send: Invalid data Provided',
       );
       expect(app.events.failed).toEqual([
-        { jobId, idempotencyKey: 'welcome-2', message: job.data.message, attempts: 1, error: expect.any(ZixflowBadRequestError) },
+        {
+          jobId,
+          idempotencyKey: 'welcome-2',
+          message: job.data.message,
+          attempts: 1,
+          error: expect.any(ZixflowBadRequestError),
+        },
       ]);
       expect(app.events.failed[0].error).toMatchObject({ status: 400, zixflowMessage: 'Invalid data Provided' });
       expect(await dumpQueue(app.queue)).not.toContain(API_KEY);
@@ -305,7 +340,9 @@ describeWithRedis('ZixflowQueueModule against a real Redis', () => {
       expect(await job.getState()).toBe('failed');
       expect(job.attemptsMade).toBe(3);
       expect(job.failedReason).toMatch(/^ZixflowServerError: Zixflow answered 503/);
-      expect(app.events.failed).toEqual([expect.objectContaining({ jobId, attempts: 3, error: expect.any(ZixflowServerError) })]);
+      expect(app.events.failed).toEqual([
+        expect.objectContaining({ jobId, attempts: 3, error: expect.any(ZixflowServerError) }),
+      ]);
     });
 
     it('a message the worker cannot send (no phoneId anywhere) fails at once with ZixflowValidationError', async () => {
@@ -354,7 +391,10 @@ describeWithRedis('ZixflowQueueModule against a real Redis', () => {
       });
       sandbox.respondNext({ ...OK, delayMs: 500 });
 
-      const [inFlight, next] = await inspect.outbox.enqueueMany([{ message: textMessage('first') }, { message: textMessage('second') }]);
+      const [inFlight, next] = await inspect.outbox.enqueueMany([
+        { message: textMessage('first') },
+        { message: textMessage('second') },
+      ]);
       await sandbox.waitForRequests(1);
       await worker.close();
 
@@ -392,5 +432,4 @@ describeWithRedis('ZixflowQueueModule against a real Redis', () => {
       expect(sandbox.requests).toHaveLength(2);
     });
   });
-
 });

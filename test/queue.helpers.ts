@@ -54,7 +54,10 @@ export function uniqueQueueName(label: string): string {
 }
 
 /** A text message with a recognisable body, as callers type it. */
-export function textMessage(body: string, to = '+1 302 389 5111'): { type: 'text'; to: string; phoneId: string; text: { body: string } } {
+export function textMessage(
+  body: string,
+  to = '+1 302 389 5111',
+): { type: 'text'; to: string; phoneId: string; text: { body: string } } {
   return { type: 'text', to, phoneId: PHONE_ID, text: { body } };
 }
 
@@ -100,7 +103,9 @@ export interface QueueAppOptions {
 /** Compiles and initialises an application instance with `ZixflowQueueModule`, recording logs and events. */
 export async function startQueueApp(options: QueueAppOptions): Promise<QueueApp> {
   const logger = new RecordingLogger();
-  const zixflow: DynamicModule[] = options.zixflow ? [ZixflowModule.forRoot({ apiKey: API_KEY, isGlobal: true, ...options.zixflow })] : [];
+  const zixflow: DynamicModule[] = options.zixflow
+    ? [ZixflowModule.forRoot({ apiKey: API_KEY, isGlobal: true, ...options.zixflow })]
+    : [];
   const moduleRef = await Test.createTestingModule({
     imports: [
       EventEmitterModule.forRoot(),
@@ -132,6 +137,25 @@ export async function startQueueApp(options: QueueAppOptions): Promise<QueueApp>
 /** Removes every key of a test queue, so a shared REDIS_URL is left clean. */
 export async function removeQueue(queue: Queue): Promise<void> {
   await queue.obliterate({ force: true });
+}
+
+/**
+ * Removes the test queues named, once their instances are closed, when the tests run against an
+ * external `REDIS_URL`; a private redis-server is thrown away whole instead.
+ */
+export async function removeQueuesFromSharedRedis(
+  redisUrl: string,
+  queueNames: Iterable<string>,
+  prefix?: string,
+): Promise<void> {
+  if (!process.env.REDIS_URL) {
+    return;
+  }
+  for (const queueName of new Set(queueNames)) {
+    const cleaner = await startQueueApp({ redisUrl, queueName, queue: { worker: false, prefix } });
+    await removeQueue(cleaner.queue);
+    await cleaner.close();
+  }
 }
 
 /** ioredis's generic command call; BullMQ's client forwards it to the ioredis instance it wraps. */
@@ -171,7 +195,12 @@ export async function queueKeys(queue: Queue): Promise<string[]> {
 }
 
 /** Polls `check` until it returns true, failing with `what` after `timeoutMs`. */
-export async function waitFor(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 10_000, intervalMs = 20): Promise<void> {
+export async function waitFor(
+  what: string,
+  check: () => boolean | Promise<boolean>,
+  timeoutMs = 10_000,
+  intervalMs = 20,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) {
@@ -234,13 +263,17 @@ export async function startWorkerProcess(config: WorkerProcessConfig, startTimeo
 
 function nextMessage(child: ChildProcess, type: FromWorker['type'], timeoutMs: number): Promise<FromWorker> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => done(new Error(`worker process sent no "${type}" within ${timeoutMs} ms`)), timeoutMs);
+    const timer = setTimeout(
+      () => done(new Error(`worker process sent no "${type}" within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
     const onMessage = (message: FromWorker): void => {
       if (message.type === type) {
         done(undefined, message);
       }
     };
-    const onExit = (code: number | null): void => done(new Error(`worker process exited (code ${code}) before "${type}"`));
+    const onExit = (code: number | null): void =>
+      done(new Error(`worker process exited (code ${code}) before "${type}"`));
     function done(error?: Error, message?: FromWorker): void {
       clearTimeout(timer);
       child.off('message', onMessage);

@@ -183,22 +183,37 @@ describe('reliability: sendMany', () => {
 });
 
 describe('reliability: sendMany keeps at most `concurrency` requests in flight', () => {
-  let server: Server;
-  let inFlight = 0;
+  /** Requests held that release every answer at once: one more than the concurrency under test. */
+  let barrier = 1;
+  let held: ServerResponse[] = [];
   let peak = 0;
+  let fallback: NodeJS.Timeout | undefined;
+  let server: Server;
   let service: WhatsappUnderTest;
 
+  function answerHeld(): void {
+    clearTimeout(fallback);
+    for (const res of held) {
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":true,"message":"ok"}');
+    }
+    held = [];
+  }
+
   beforeAll(async () => {
-    // A plain server, because the sandbox does not report how many requests it holds at once.
+    // A plain server, because the sandbox does not report how many requests it holds at once. It holds
+    // every answer until 100 ms after the last request arrived (or until more requests than allowed
+    // are in flight), so the count of requests held at once does not depend on how fast the machine is.
     server = createServer((req: IncomingMessage, res: ServerResponse) => {
-      inFlight += 1;
-      peak = Math.max(peak, inFlight);
       req.resume();
       req.on('end', () => {
-        setTimeout(() => {
-          inFlight -= 1;
-          res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":true,"message":"ok"}');
-        }, 5);
+        held.push(res);
+        peak = Math.max(peak, held.length);
+        if (held.length >= barrier) {
+          answerHeld();
+        } else {
+          clearTimeout(fallback);
+          fallback = setTimeout(answerHeld, 100);
+        }
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -209,14 +224,16 @@ describe('reliability: sendMany keeps at most `concurrency` requests in flight',
   });
 
   afterAll(async () => {
+    clearTimeout(fallback);
     await service.moduleRef.close();
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
   });
 
-  it.each([1, 4, 12])('concurrency %d', async (concurrency) => {
+  it.each([1, 4, 12])('concurrency %d: the window is filled, never exceeded', async (concurrency) => {
+    barrier = concurrency + 1; // one more than allowed: reaching it would mean the window overflowed
     peak = 0;
-    const messages = Array.from({ length: 60 }, (): ZixflowBulkMessage => ({
+    const messages = Array.from({ length: concurrency * 3 }, (): ZixflowBulkMessage => ({
       type: 'text',
       to: '+1 302 389 5111',
       text: { body: 'hi' },

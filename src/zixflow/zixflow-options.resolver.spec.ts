@@ -42,6 +42,7 @@ describe('resolveZixflowOptions', () => {
         timeoutMs: 10_000,
         retry: DEFAULT_RETRY,
         rateLimit: undefined,
+        templates: { variablesPath: '/api/v1/campaign/whatsapp/variable-keys', cacheTtlMs: 600_000, checkVariables: false },
       });
     });
 
@@ -88,6 +89,7 @@ describe('resolveZixflowOptions', () => {
           timeoutMs: 2500,
           retry: { retries: 0, minDelayMs: 0, maxDelayMs: 100, maxRetryAfterMs: 5000, retryOnTimeout: true, onRetry },
           rateLimit: { perSecond: 80, burst: 10, maxConcurrent: 4, maxQueued: 50 },
+          templates: { variablesPath: '/custom/keys', cacheTtlMs: 0, checkVariables: true },
         }),
       ).toStrictEqual({
         apiKey: API_KEY,
@@ -96,7 +98,16 @@ describe('resolveZixflowOptions', () => {
         timeoutMs: 2500,
         retry: { retries: 0, minDelayMs: 0, maxDelayMs: 100, maxRetryAfterMs: 5000, retryOnTimeout: true, onRetry },
         rateLimit: { perSecond: 80, burst: 10, maxConcurrent: 4, maxQueued: 50 },
+        templates: { variablesPath: '/custom/keys', cacheTtlMs: 0, checkVariables: true },
       });
+    });
+
+    it.each([
+      [{ variablesPath: 'no-slash' }, /templates.variablesPath must be a path/],
+      [{ cacheTtlMs: -1 }, /templates.cacheTtlMs must be a whole number/],
+      [{ checkVariables: 'yes' }, /templates.checkVariables must be true or false/],
+    ])('refuses templates %j', (templates, message) => {
+      expect(() => resolveZixflowOptions({ apiKey: API_KEY, templates } as never)).toThrow(message);
     });
 
     it.each<[string, string]>([

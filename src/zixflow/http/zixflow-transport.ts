@@ -1,5 +1,5 @@
 import { HttpService } from '@nestjs/axios';
-import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { AxiosResponse } from 'axios';
 import { maskPhoneNumber } from '../phone/mask-phone-number';
 import { ZixflowSendResult } from '../whatsapp/zixflow-send-result.interface';
@@ -17,7 +17,7 @@ import { mapTransportError } from './zixflow-transport-error.mapper';
  * masked; headers (and so the key) are never logged.
  */
 @Injectable()
-export class ZixflowTransport implements OnModuleDestroy {
+export class ZixflowTransport implements OnApplicationShutdown {
   private readonly logger = new Logger('Zixflow');
 
   constructor(
@@ -67,8 +67,12 @@ export class ZixflowTransport implements OnModuleDestroy {
     return readZixflowEnvelope(answer, path, this.options.apiKey);
   }
 
-  /** Releases keep-alive sockets so the application (and Jest) can exit promptly. */
-  onModuleDestroy(): void {
+  /**
+   * Releases keep-alive sockets so the application (and Jest) can exit promptly. In the last
+   * shutdown phase, not `onModuleDestroy`, so queue workers and webhook handlers that finish their
+   * sends during shutdown still have a working client, whatever the module import order.
+   */
+  onApplicationShutdown(): void {
     destroyZixflowHttpService(this.http);
   }
 

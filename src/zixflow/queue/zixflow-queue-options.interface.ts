@@ -55,7 +55,8 @@ export interface ZixflowQueueRetentionOptions {
 export interface ZixflowQueueModuleOptions {
   /**
    * The Redis server: a URL (`redis://[user:password@]host:6379[/db]`, `rediss://` for TLS) or
-   * BullMQ connection options (ioredis options). Required.
+   * BullMQ connection options (ioredis options). Required. Options are better than a client
+   * instance: BullMQ then creates and closes every connection itself.
    */
   connection: string | ConnectionOptions;
   /** Prefix of every Redis key of the queue. Default `bull` (BullMQ's). */

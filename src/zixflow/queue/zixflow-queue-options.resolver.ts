@@ -1,5 +1,6 @@
 import type { ConnectionOptions, DefaultJobOptions } from 'bullmq';
 import { ZixflowConfigurationError } from '../errors/zixflow-configuration.error';
+import { redisOptionsFromUrl } from './connection/redis-url-options';
 import {
   ZIXFLOW_QUEUE_BACKOFF_TYPE,
   ZIXFLOW_QUEUE_DEFAULT_ATTEMPTS,
@@ -70,15 +71,16 @@ export function resolveZixflowQueueOptions(
   };
 }
 
-/** A URL becomes BullMQ's `{ url }` connection; options objects (or a client) are passed through. */
+/** A URL becomes ioredis options; options objects (or a client) are passed through. */
 function checkConnection(connection: unknown): ConnectionOptions {
   if (typeof connection === 'string' && connection.trim() !== '') {
-    if (!/^rediss?:\/\//i.test(connection.trim())) {
+    const options = redisOptionsFromUrl(connection.trim());
+    if (options === undefined) {
       throw new ZixflowConfigurationError(
-        `${MODULE}: connection must be a redis:// or rediss:// URL (REDIS_URL), or BullMQ connection options.`,
+        `${MODULE}: connection must be a redis:// or rediss:// URL (REDIS_URL), e.g. redis://127.0.0.1:6379/0, or BullMQ connection options.`,
       );
     }
-    return { url: connection.trim() };
+    return options;
   }
   if (typeof connection === 'object' && connection !== null && !Array.isArray(connection)) {
     return connection as ConnectionOptions;

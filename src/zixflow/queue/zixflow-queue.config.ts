@@ -34,15 +34,18 @@ function readWorker(): ZixflowQueueWorkerOptions | false {
 /**
  * `@nestjs/config` namespace `zixflowQueue`, read from `REDIS_URL` (the Redis server),
  * `ZIXFLOW_QUEUE_WORKER` (`false` for an instance that only enqueues), `ZIXFLOW_QUEUE_CONCURRENCY`
- * (sends at once per instance) and `ZIXFLOW_QUEUE_RATE_PER_SECOND` (a limit shared by all workers).
+ * (sends at once per instance), `ZIXFLOW_QUEUE_RATE_PER_SECOND` (a limit shared by all workers) and
+ * `ZIXFLOW_QUEUE_PREFIX` (the Redis key prefix, for applications sharing one Redis).
  * Use it as `ZixflowQueueModule.forRootAsync(zixflowQueueConfig.asProvider())`. An unset `REDIS_URL`
  * is passed on empty so the module's start-up check reports it by name.
  */
 export const zixflowQueueConfig = registerAs('zixflowQueue', (): ZixflowQueueModuleOptions => {
   const perSecond = readWhole('ZIXFLOW_QUEUE_RATE_PER_SECOND');
+  const prefix = readEnv('ZIXFLOW_QUEUE_PREFIX');
   return {
     connection: readEnv('REDIS_URL') ?? '',
     worker: readWorker(),
     ...(perSecond === undefined ? {} : { rateLimit: { max: perSecond, durationMs: 1000 } }),
+    ...(prefix === undefined ? {} : { prefix }),
   };
 });

@@ -45,7 +45,11 @@ function wireQueue(definition: DynamicModule, extras: ZixflowQueueModuleExtras):
     imports: definition.imports ?? [],
     providers: [
       ...(definition.providers ?? []),
-      { provide: ZIXFLOW_QUEUE_RESOLVED_OPTIONS, useFactory: resolveZixflowQueueOptions, inject: [ZIXFLOW_QUEUE_MODULE_OPTIONS] },
+      {
+        provide: ZIXFLOW_QUEUE_RESOLVED_OPTIONS,
+        useFactory: resolveZixflowQueueOptions,
+        inject: [ZIXFLOW_QUEUE_MODULE_OPTIONS],
+      },
     ],
     exports: [ZIXFLOW_QUEUE_RESOLVED_OPTIONS],
   };

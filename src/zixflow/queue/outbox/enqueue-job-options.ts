@@ -19,13 +19,17 @@ export function enqueueJobOptions(options: ZixflowEnqueueOptions = {}): JobsOpti
   }
   if (delayMs !== undefined) {
     if (!Number.isSafeInteger(delayMs) || delayMs < 0) {
-      throw new RangeError(`ZixflowOutbox: delayMs must be a whole number of milliseconds, 0 or more (got ${String(delayMs)})`);
+      throw new RangeError(
+        `ZixflowOutbox: delayMs must be a whole number of milliseconds, 0 or more (got ${String(delayMs)})`,
+      );
     }
     jobOptions.delay = delayMs;
   }
   if (priority !== undefined) {
     if (!Number.isSafeInteger(priority) || priority < 1 || priority > ZIXFLOW_QUEUE_MAX_PRIORITY) {
-      throw new RangeError(`ZixflowOutbox: priority must be a whole number from 1 to ${ZIXFLOW_QUEUE_MAX_PRIORITY} (got ${String(priority)})`);
+      throw new RangeError(
+        `ZixflowOutbox: priority must be a whole number from 1 to ${ZIXFLOW_QUEUE_MAX_PRIORITY} (got ${String(priority)})`,
+      );
     }
     jobOptions.priority = priority;
   }

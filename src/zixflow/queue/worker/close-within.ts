@@ -11,7 +11,10 @@ export type WorkerCloseOutcome = 'finished' | 'abandoned';
  * expire another worker sends them again. `close(true)` is only forced after the pause, because
  * BullMQ keeps the first `close()` call and a later forced one could not cut it short.
  */
-export async function closeWithin(worker: Pick<Worker, 'pause' | 'close'>, timeoutMs: number): Promise<WorkerCloseOutcome> {
+export async function closeWithin(
+  worker: Pick<Worker, 'pause' | 'close'>,
+  timeoutMs: number,
+): Promise<WorkerCloseOutcome> {
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<'abandoned'>((resolve) => {
     timer = setTimeout(() => resolve('abandoned'), timeoutMs);

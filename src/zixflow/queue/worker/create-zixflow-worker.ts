@@ -6,7 +6,9 @@ import type { ZixflowQueueJobData } from '../zixflow-queue-job.interface';
 import { zixflowBackoffStrategy } from './zixflow-backoff.strategy';
 
 /** What the worker is built from: its own settings plus the queue-wide limit and back-off. */
-export type ZixflowWorkerSettings = Pick<ResolvedZixflowQueueOptions, 'rateLimit' | 'backoff'> & { worker: ResolvedZixflowQueueWorker };
+export type ZixflowWorkerSettings = Pick<ResolvedZixflowQueueOptions, 'rateLimit' | 'backoff'> & {
+  worker: ResolvedZixflowQueueWorker;
+};
 
 /**
  * A BullMQ worker on the same queue, Redis connection and key prefix as `queue`. The limiter is

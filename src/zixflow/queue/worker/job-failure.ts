@@ -61,5 +61,7 @@ function describeFailure(error: unknown): string {
 
 function retryAfterOf(error: ZixflowError): number | undefined {
   const retryAfterMs: unknown = (error as { retryAfterMs?: unknown }).retryAfterMs;
-  return typeof retryAfterMs === 'number' && Number.isFinite(retryAfterMs) && retryAfterMs >= 0 ? retryAfterMs : undefined;
+  return typeof retryAfterMs === 'number' && Number.isFinite(retryAfterMs) && retryAfterMs >= 0
+    ? retryAfterMs
+    : undefined;
 }

@@ -43,7 +43,9 @@ export class QueueEventPublisher {
     try {
       this.emitter.emit(event, payload);
     } catch (error) {
-      this.logger.error(`A listener of ${event} failed for job ${payload.jobId}: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.error(
+        `A listener of ${event} failed for job ${payload.jobId}: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 }

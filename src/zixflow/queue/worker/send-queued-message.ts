@@ -13,7 +13,9 @@ export type ZixflowQueueSender = Pick<ZixflowWhatsappService, 'send'>;
  * queue, and count in the job's attempts). Zixflow's result becomes the job's return value; a
  * failure is mapped by {@link toJobFailure} to a retry or a final failure.
  */
-export function sendQueuedMessage(whatsapp: ZixflowQueueSender): Processor<ZixflowQueueJobData, ZixflowSendResult, string> {
+export function sendQueuedMessage(
+  whatsapp: ZixflowQueueSender,
+): Processor<ZixflowQueueJobData, ZixflowSendResult, string> {
   return async (job) => {
     try {
       return await whatsapp.send(job.data.message, { retry: false });

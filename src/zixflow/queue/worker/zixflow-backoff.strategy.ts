@@ -16,7 +16,10 @@ export interface ZixflowBackoffBounds {
  * retries, so many workers hit by the same outage do not return in lockstep. Only retryable
  * failures reach it: everything else is an `UnrecoverableError`, which BullMQ never retries.
  */
-export function zixflowBackoffStrategy(bounds: ZixflowBackoffBounds, random: () => number = Math.random): BackoffStrategy {
+export function zixflowBackoffStrategy(
+  bounds: ZixflowBackoffBounds,
+  random: () => number = Math.random,
+): BackoffStrategy {
   return (attemptsMade: number, type?: string, error?: Error): number => {
     if (type !== ZIXFLOW_QUEUE_BACKOFF_TYPE) {
       // -1 tells BullMQ not to retry: a job with a back-off type we do not know was not enqueued by ZixflowOutbox.

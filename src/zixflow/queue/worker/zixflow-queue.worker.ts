@@ -33,11 +33,6 @@ export class ZixflowQueueWorker implements OnApplicationBootstrap, OnModuleDestr
     private readonly moduleRef: ModuleRef,
   ) {}
 
-  /** Whether this instance runs a worker (false for producer-only instances, and before start-up). */
-  get running(): boolean {
-    return this.worker !== undefined;
-  }
-
   /** Starts the worker, if this instance runs one. */
   onApplicationBootstrap(): void {
     const { worker, rateLimit, backoff } = this.options;
@@ -45,7 +40,11 @@ export class ZixflowQueueWorker implements OnApplicationBootstrap, OnModuleDestr
       return;
     }
     const publisher = new QueueEventPublisher(findEventEmitter(this.moduleRef));
-    this.worker = createZixflowWorker(this.queue, { worker, rateLimit, backoff }, sendQueuedMessage(this.findWhatsapp()));
+    this.worker = createZixflowWorker(
+      this.queue,
+      { worker, rateLimit, backoff },
+      sendQueuedMessage(this.findWhatsapp()),
+    );
     this.listen(this.worker, publisher, worker);
   }
 
@@ -77,19 +76,29 @@ export class ZixflowQueueWorker implements OnApplicationBootstrap, OnModuleDestr
     }
   }
 
-  private listen(worker: Worker<ZixflowQueueJobData, ZixflowSendResult, string>, publisher: QueueEventPublisher, settings: ResolvedZixflowQueueWorker): void {
+  private listen(
+    worker: Worker<ZixflowQueueJobData, ZixflowSendResult, string>,
+    publisher: QueueEventPublisher,
+    settings: ResolvedZixflowQueueWorker,
+  ): void {
     // Without a listener, an 'error' event (Redis unreachable) would crash the process.
-    worker.on('error', (error) => this.logger.error(`Redis error in the worker of queue ${worker.name}: ${error.message}`));
+    worker.on('error', (error) =>
+      this.logger.error(`Redis error in the worker of queue ${worker.name}: ${error.message}`),
+    );
     worker.on('completed', (job, result) => publisher.sent(job, result));
     worker.on('failed', (job, error) => {
       if (job === undefined) {
         return;
       }
       if (isFinalFailure(job, error)) {
-        this.logger.warn(`Job ${job.id ?? '?'} (${describeMessage(job)}) failed after ${job.attemptsMade} attempt(s): ${error.message}`);
+        this.logger.warn(
+          `Job ${job.id ?? '?'} (${describeMessage(job)}) failed after ${job.attemptsMade} attempt(s): ${error.message}`,
+        );
         publisher.failed(job, error);
       } else {
-        this.logger.debug(`Job ${job.id ?? '?'} (${describeMessage(job)}) will be retried: ${originalFailure(error).message}`);
+        this.logger.debug(
+          `Job ${job.id ?? '?'} (${describeMessage(job)}) will be retried: ${originalFailure(error).message}`,
+        );
       }
     });
     this.logger.log(`Worker started on queue ${worker.name} (concurrency ${settings.concurrency})`);
@@ -98,7 +107,9 @@ export class ZixflowQueueWorker implements OnApplicationBootstrap, OnModuleDestr
 
 /** Mirrors BullMQ's decision: an unrecoverable error, or no attempt left. */
 function isFinalFailure(job: ZixflowQueueJob, error: Error): boolean {
-  return error.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1) || job.finishedOn !== undefined;
+  return (
+    error.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1) || job.finishedOn !== undefined
+  );
 }
 
 /** For logs: the kind and the masked recipient, never the whole number. */
