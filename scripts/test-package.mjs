@@ -31,21 +31,40 @@ function buildAndPack() {
 
 /** The tarball holds the built library, its types, README, LICENSE and package.json: nothing else. */
 function checkTarballFiles(tarball) {
-  const files = run('tar', ['-tzf', tarball], work).trim().split('\n').map((file) => file.replace(/^package\//, ''));
+  const files = run('tar', ['-tzf', tarball], work)
+    .trim()
+    .split('\n')
+    .map((file) => file.replace(/^package\//, ''));
   const allowed = /^(package\.json|README\.md|LICENSE|dist\/zixflow\/.+\.(js|d\.ts))$/;
   const unexpected = files.filter((file) => !allowed.test(file) || /\.spec\.|\/example\/|\.map$/.test(file));
   if (unexpected.length > 0) {
     throw new Error(`tarball holds files it should not: ${unexpected.join(', ')}`);
   }
-  for (const required of ['package.json', 'README.md', 'LICENSE', 'dist/zixflow/index.js', 'dist/zixflow/index.d.ts', 'dist/zixflow/testing/index.js', 'dist/zixflow/testing/index.d.ts', 'dist/zixflow/webhooks/index.js', 'dist/zixflow/webhooks/index.d.ts', 'dist/zixflow/queue/index.js', 'dist/zixflow/queue/index.d.ts']) {
+  for (const required of [
+    'package.json',
+    'README.md',
+    'LICENSE',
+    'dist/zixflow/index.js',
+    'dist/zixflow/index.d.ts',
+    'dist/zixflow/testing/index.js',
+    'dist/zixflow/testing/index.d.ts',
+    'dist/zixflow/webhooks/index.js',
+    'dist/zixflow/webhooks/index.d.ts',
+    'dist/zixflow/queue/index.js',
+    'dist/zixflow/queue/index.d.ts',
+  ]) {
     if (!files.includes(required)) throw new Error(`tarball is missing ${required}`);
   }
   const sourceMapRefs = files
     .filter((file) => file.endsWith('.js'))
     .filter((file) => run('tar', ['-xzOf', tarball, `package/${file}`], work).includes('sourceMappingURL'));
-  if (sourceMapRefs.length > 0) throw new Error(`files point at source maps that are not shipped: ${sourceMapRefs.join(', ')}`);
+  if (sourceMapRefs.length > 0)
+    throw new Error(`files point at source maps that are not shipped: ${sourceMapRefs.join(', ')}`);
   console.log(`tarball: ${files.length} files, only the built library, types, README and LICENSE`);
-  checkNoAnyInTypes(tarball, files.filter((file) => file.endsWith('.d.ts')));
+  checkNoAnyInTypes(
+    tarball,
+    files.filter((file) => file.endsWith('.d.ts')),
+  );
 }
 
 /** The public types are a contract: `any` in a published signature would switch off the caller's checks. */
@@ -66,7 +85,12 @@ const NEST11 = () => ({
   '@nestjs/config': lockedVersion('@nestjs/config'),
   '@nestjs/axios': lockedVersion('@nestjs/axios'),
 });
-const NEST12 = { '@nestjs/common': '12.5.1', '@nestjs/core': '12.5.1', '@nestjs/config': '12.0.1', '@nestjs/axios': '12.0.1' };
+const NEST12 = {
+  '@nestjs/common': '12.5.1',
+  '@nestjs/core': '12.5.1',
+  '@nestjs/config': '12.0.1',
+  '@nestjs/axios': '12.0.1',
+};
 const SHARED = () => ({
   axios: lockedVersion('axios'),
   rxjs: lockedVersion('rxjs'),
@@ -79,7 +103,14 @@ function createConsumer(name, tarball, { type, nest, devDependencies = {}, insta
   const dir = join(work, name);
   mkdirSync(dir);
   cpSync(join(here, 'scenario.cjs'), join(dir, 'scenario.cjs'));
-  const manifest = { name, private: true, version: '1.0.0', type, dependencies: { 'nestjs-zixflow': `file:${tarball}`, ...nest, ...SHARED() }, devDependencies };
+  const manifest = {
+    name,
+    private: true,
+    version: '1.0.0',
+    type,
+    dependencies: { 'nestjs-zixflow': `file:${tarball}`, ...nest, ...SHARED() },
+    devDependencies,
+  };
   writeFileSync(join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
   run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', ...installFlags], dir);
   return dir;

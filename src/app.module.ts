@@ -44,7 +44,10 @@ export class AppModule {
           inject: [ConfigService],
           useFactory: (config: ConfigService) => config.getOrThrow<ZixflowModuleOptions>('zixflow'),
         }),
-        ConditionalModule.registerWhen(ZixflowWebhooksModule.forRootAsync(zixflowWebhooksConfig.asProvider()), hasWebhookSecret),
+        ConditionalModule.registerWhen(
+          ZixflowWebhooksModule.forRootAsync(zixflowWebhooksConfig.asProvider()),
+          hasWebhookSecret,
+        ),
         ExampleModule,
         ...sandboxMode,
       ],

@@ -5,8 +5,9 @@ import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
 
 // class-transformer ships the storage's types apart from its CommonJS code; the @Type metadata in
 // it is what lets the generator follow nested DTOs.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { defaultMetadataStorage } = require('class-transformer/cjs/storage') as typeof import('class-transformer/types/storage');
+const { defaultMetadataStorage } =
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require('class-transformer/cjs/storage') as typeof import('class-transformer/types/storage');
 
 /**
  * OpenAPI schemas of the library's DTOs, generated from their class-validator rules. The library
@@ -17,7 +18,9 @@ export function dtoSchemas(): Record<string, SchemaObject> {
   return validationMetadatasToSchemas({
     refPointerPrefix: '#/components/schemas/',
     classTransformerMetadataStorage: defaultMetadataStorage,
-    additionalConverters: { [ValidationTypes.CUSTOM_VALIDATION]: (meta: ValidationMetadata) => convertCustomRule(meta) as never },
+    additionalConverters: {
+      [ValidationTypes.CUSTOM_VALIDATION]: (meta: ValidationMetadata) => convertCustomRule(meta) as never,
+    },
   }) as unknown as Record<string, SchemaObject>;
 }
 

@@ -51,7 +51,12 @@ const ROUTES: RouteCase[] = [
     route: '/messages/video',
     payload: { to: CUSTOMER, video: { link: 'https://cdn.example.com/v.mp4', caption: 'Hi' } },
     path: ZIXFLOW_SESSION_MESSAGE_PATH,
-    sent: { to: DIGITS, phoneId: SANDBOX_PHONE_ID, type: 'video', video: { link: 'https://cdn.example.com/v.mp4', caption: 'Hi' } },
+    sent: {
+      to: DIGITS,
+      phoneId: SANDBOX_PHONE_ID,
+      type: 'video',
+      video: { link: 'https://cdn.example.com/v.mp4', caption: 'Hi' },
+    },
   },
   {
     route: '/messages/image',
@@ -69,7 +74,12 @@ const ROUTES: RouteCase[] = [
     route: '/messages/document',
     payload: { to: CUSTOMER, document: { link: 'https://cdn.example.com/d.pdf', filename: 'd.pdf' } },
     path: ZIXFLOW_SESSION_MESSAGE_PATH,
-    sent: { to: DIGITS, phoneId: SANDBOX_PHONE_ID, type: 'document', document: { link: 'https://cdn.example.com/d.pdf', filename: 'd.pdf' } },
+    sent: {
+      to: DIGITS,
+      phoneId: SANDBOX_PHONE_ID,
+      type: 'document',
+      document: { link: 'https://cdn.example.com/d.pdf', filename: 'd.pdf' },
+    },
   },
   {
     route: '/messages/text',
@@ -81,20 +91,31 @@ const ROUTES: RouteCase[] = [
     route: '/messages/location',
     payload: { to: CUSTOMER, location: { latitude: 51.5, longitude: '-0.12' } },
     path: ZIXFLOW_SESSION_MESSAGE_PATH,
-    sent: { to: DIGITS, phoneId: SANDBOX_PHONE_ID, type: 'location', location: { latitude: '51.5', longitude: '-0.12' } },
+    sent: {
+      to: DIGITS,
+      phoneId: SANDBOX_PHONE_ID,
+      type: 'location',
+      location: { latitude: '51.5', longitude: '-0.12' },
+    },
   },
   {
     route: '/messages/reply-buttons',
     payload: {
       to: CUSTOMER,
-      interactive: { body: { text: 'Pick one' }, action: { buttons: [{ type: 'reply', reply: { id: 'a', title: 'A' } }] } },
+      interactive: {
+        body: { text: 'Pick one' },
+        action: { buttons: [{ type: 'reply', reply: { id: 'a', title: 'A' } }] },
+      },
     },
     path: ZIXFLOW_SESSION_MESSAGE_PATH,
     sent: {
       to: DIGITS,
       phoneId: SANDBOX_PHONE_ID,
       type: 'interactive',
-      interactive: { body: { text: 'Pick one' }, action: { buttons: [{ type: 'reply', reply: { id: 'a', title: 'A' } }] } },
+      interactive: {
+        body: { text: 'Pick one' },
+        action: { buttons: [{ type: 'reply', reply: { id: 'a', title: 'A' } }] },
+      },
     },
   },
   {
@@ -193,7 +214,10 @@ describe('example app in sandbox mode', () => {
   ])('$name', async ({ answer, status, body }) => {
     sandbox.respondNext(answer);
 
-    const response = await request(app.getHttpServer()).post('/messages/text').send({ to: CUSTOMER, text: { body: 'x' } }).expect(status);
+    const response = await request(app.getHttpServer())
+      .post('/messages/text')
+      .send({ to: CUSTOMER, text: { body: 'x' } })
+      .expect(status);
 
     expect(response.body).toMatchObject({ statusCode: status, ...body });
     expect(JSON.stringify(response.body)).not.toContain(sandbox.apiKey);
@@ -201,9 +225,16 @@ describe('example app in sandbox mode', () => {
 
   // A Retry-After beyond retry.maxRetryAfterMs (30 s) is not waited out by the library but passed on.
   it('Zixflow rate limit → 429 with Retry-After', async () => {
-    sandbox.respondNext({ status: 429, headers: { 'retry-after': '120' }, body: { status: false, message: 'Too many requests' } });
+    sandbox.respondNext({
+      status: 429,
+      headers: { 'retry-after': '120' },
+      body: { status: false, message: 'Too many requests' },
+    });
 
-    const response = await request(app.getHttpServer()).post('/messages/text').send({ to: CUSTOMER, text: { body: 'x' } }).expect(429);
+    const response = await request(app.getHttpServer())
+      .post('/messages/text')
+      .send({ to: CUSTOMER, text: { body: 'x' } })
+      .expect(429);
 
     expect(response.headers['retry-after']).toBe('120');
     expect(response.body).toMatchObject({ statusCode: 429, zixflowError: 'ZixflowRateLimitError' });
@@ -252,17 +283,31 @@ describe('example app in sandbox mode', () => {
   });
 
   it('GET /sandbox/messages lists accepted messages newest first', async () => {
-    await request(app.getHttpServer()).post('/messages/text').send({ to: CUSTOMER, text: { body: 'first' } }).expect(201);
-    await request(app.getHttpServer()).post('/messages/text').send({ to: CUSTOMER, text: { body: 'second' } }).expect(201);
+    await request(app.getHttpServer())
+      .post('/messages/text')
+      .send({ to: CUSTOMER, text: { body: 'first' } })
+      .expect(201);
+    await request(app.getHttpServer())
+      .post('/messages/text')
+      .send({ to: CUSTOMER, text: { body: 'second' } })
+      .expect(201);
 
     const response = await request(app.getHttpServer()).get('/sandbox/messages').expect(200);
 
-    expect(response.body.map((message: { body: { text: { body: string } } }) => message.body.text.body)).toEqual(['second', 'first']);
+    expect(response.body.map((message: { body: { text: { body: string } } }) => message.body.text.body)).toEqual([
+      'second',
+      'first',
+    ]);
   });
 
   it('/docs-json documents every route and DTO schema', async () => {
     const response = await request(app.getHttpServer()).get('/docs-json').expect(200);
-    const document = response.body as { paths: Record<string, unknown>; components: { schemas: Record<string, { required?: string[]; properties: Record<string, Record<string, unknown>> }> } };
+    const document = response.body as {
+      paths: Record<string, unknown>;
+      components: {
+        schemas: Record<string, { required?: string[]; properties: Record<string, Record<string, unknown>> }>;
+      };
+    };
 
     expect(Object.keys(document.paths).sort()).toEqual(
       [...ROUTES.map(({ route }) => route), '/orders/{id}/ship', '/broadcasts', '/sandbox/messages'].sort(),

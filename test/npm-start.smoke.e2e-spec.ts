@@ -55,13 +55,17 @@ describe('npm start (sandbox mode)', () => {
   it('boots with a banner, sends a message, and stops cleanly on SIGTERM', async () => {
     const port = await freePort();
     const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port) };
-    for (const name of ['ZIXFLOW_API_KEY', 'ZIXFLOW_BASE_URL', 'ZIXFLOW_PHONE_ID', 'ZIXFLOW_TIMEOUT_MS']) delete env[name];
+    for (const name of ['ZIXFLOW_API_KEY', 'ZIXFLOW_BASE_URL', 'ZIXFLOW_PHONE_ID', 'ZIXFLOW_TIMEOUT_MS'])
+      delete env[name];
     child = spawn('npm', ['start'], { cwd: `${__dirname}/..`, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const pgid = child.pid as number;
 
-    const bannerShown = await waitFor(() => output.includes('SANDBOX MODE') && output.includes('/sandbox/messages'), 90_000);
+    const bannerShown = await waitFor(
+      () => output.includes('SANDBOX MODE') && output.includes('/sandbox/messages'),
+      90_000,
+    );
     expect({ bannerShown, output: bannerShown ? '' : output }).toEqual({ bannerShown: true, output: '' });
     expect(output).toContain('Nothing leaves this machine');
     expect(output).toContain(`http://localhost:${port}/docs`);
@@ -69,10 +73,15 @@ describe('npm start (sandbox mode)', () => {
     const sent = await fetch(`http://127.0.0.1:${port}/messages/video`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ to: '+1 302 389 5111', video: { link: 'https://cdn.example.com/welcome.mp4', caption: 'Welcome!' } }),
+      body: JSON.stringify({
+        to: '+1 302 389 5111',
+        video: { link: 'https://cdn.example.com/welcome.mp4', caption: 'Welcome!' },
+      }),
     });
     expect(sent.status).toBe(201);
-    const listed = (await (await fetch(`http://127.0.0.1:${port}/sandbox/messages`)).json()) as Array<{ body: Record<string, unknown> }>;
+    const listed = (await (await fetch(`http://127.0.0.1:${port}/sandbox/messages`)).json()) as Array<{
+      body: Record<string, unknown>;
+    }>;
     expect(listed[0].body).toMatchObject({ to: '13023895111', type: 'video', video: { caption: 'Welcome!' } });
 
     const stoppedAt = Date.now();

@@ -8,7 +8,13 @@ import { SANDBOX_PHONE_ID } from '../src/sandbox-mode/start-sandbox-mode';
 import { SandboxRecordedRequest, ZixflowSandbox } from '../src/zixflow/testing';
 import { ZixflowDeliveryReport, ZixflowEvents } from '../src/zixflow/webhooks';
 
-const ENV_NAMES = ['ZIXFLOW_API_KEY', 'ZIXFLOW_BASE_URL', 'ZIXFLOW_PHONE_ID', 'ZIXFLOW_TIMEOUT_MS', 'ZIXFLOW_WEBHOOK_SECRET'] as const;
+const ENV_NAMES = [
+  'ZIXFLOW_API_KEY',
+  'ZIXFLOW_BASE_URL',
+  'ZIXFLOW_PHONE_ID',
+  'ZIXFLOW_TIMEOUT_MS',
+  'ZIXFLOW_WEBHOOK_SECRET',
+] as const;
 const SECRET = 'support-bot-e2e-secret-0123456789';
 const INCOMING = '/zixflow/webhooks/incoming';
 
@@ -37,7 +43,12 @@ class RecordingLogger implements LoggerService {
   }
 }
 
-const text = (body: string): Record<string, unknown> => ({ to: US_CUSTOMER.digits, phoneId: SANDBOX_PHONE_ID, type: 'text', text: { body } });
+const text = (body: string): Record<string, unknown> => ({
+  to: US_CUSTOMER.digits,
+  phoneId: SANDBOX_PHONE_ID,
+  type: 'text',
+  text: { body },
+});
 
 describe('example support bot, through the sandbox', () => {
   let sandbox: ZixflowSandbox;
@@ -82,7 +93,13 @@ describe('example support bot, through the sandbox', () => {
   ): Promise<SandboxRecordedRequest> {
     const before = sandbox.requests.length;
     const message = 'text' in content ? { text: content.text } : { message: buttonReply(content.buttonId) };
-    const result = await sandbox.simulateIncoming({ to: `${url}${INCOMING}`, secret: SECRET, from: customer.typed, name: 'Ada', ...message });
+    const result = await sandbox.simulateIncoming({
+      to: `${url}${INCOMING}`,
+      secret: SECRET,
+      from: customer.typed,
+      name: 'Ada',
+      ...message,
+    });
     expect(result.status).toBe(200);
     const requests = await sandbox.waitForRequests(before + 1);
     return requests[before];
@@ -124,14 +141,19 @@ describe('example support bot, through the sandbox', () => {
     sandbox.clear();
 
     expect((await customerSays({ text: 'menu' })).body).toMatchObject({ type: 'interactive' });
-    expect((await customerSays({ buttonId: 'track' })).body).toEqual(text('Sure! What is your order number? (for example 1001)'));
+    expect((await customerSays({ buttonId: 'track' })).body).toEqual(
+      text('Sure! What is your order number? (for example 1001)'),
+    );
     const video = await customerSays({ text: '1001' });
 
     expect(video.body).toEqual({
       to: US_CUSTOMER.digits,
       phoneId: SANDBOX_PHONE_ID,
       type: 'video',
-      video: { link: 'https://cdn.example.com/tracking/1001.mp4', caption: 'Order 1001 is on its way. Here is your tracking video.' },
+      video: {
+        link: 'https://cdn.example.com/tracking/1001.mp4',
+        caption: 'Order 1001 is on its way. Here is your tracking video.',
+      },
     });
     expect(sandbox.messages.at(-1)?.body).toEqual(video.body);
   });
@@ -140,13 +162,18 @@ describe('example support bot, through the sandbox', () => {
     await customerSays({ buttonId: 'track' }, IN_CUSTOMER);
     const answer = await customerSays({ text: '#1003' }, IN_CUSTOMER);
 
-    expect(answer.body).toMatchObject({ to: IN_CUSTOMER.digits, text: { body: expect.stringMatching(/^Order 1003 is paid and being packed/) } });
+    expect(answer.body).toMatchObject({
+      to: IN_CUSTOMER.digits,
+      text: { body: expect.stringMatching(/^Order 1003 is paid and being packed/) },
+    });
   });
 
   it("does not reveal another customer's order", async () => {
     const answer = await customerSays({ text: '1002' });
 
-    expect(answer.body).toEqual(text('I could not find order 1002 for this WhatsApp number. Please check the number, or send *menu*.'));
+    expect(answer.body).toEqual(
+      text('I could not find order 1002 for this WhatsApp number. Please check the number, or send *menu*.'),
+    );
     expect(JSON.stringify(answer.body)).not.toContain('tracking');
   });
 
@@ -158,7 +185,9 @@ describe('example support bot, through the sandbox', () => {
 
   it('answers anything else with a short help text, and asks again while waiting for an order number', async () => {
     await startOver();
-    expect((await customerSays({ text: 'where is my parcel?' })).body).toEqual(text('Sorry, I did not get that. Send *menu* to see what I can do for you.'));
+    expect((await customerSays({ text: 'where is my parcel?' })).body).toEqual(
+      text('Sorry, I did not get that. Send *menu* to see what I can do for you.'),
+    );
 
     await customerSays({ buttonId: 'track' });
     expect((await customerSays({ text: 'the blue one' })).body).toEqual(
@@ -180,13 +209,23 @@ describe('example support bot, through the sandbox', () => {
   it('answers an image (or any other message type) with the help text', async () => {
     await startOver();
     const before = sandbox.requests.length;
-    await sandbox.simulateIncoming({ to: `${url}${INCOMING}`, secret: SECRET, from: US_CUSTOMER.typed, message: { type: 'sticker', sticker: {} } });
+    await sandbox.simulateIncoming({
+      to: `${url}${INCOMING}`,
+      secret: SECRET,
+      from: US_CUSTOMER.typed,
+      message: { type: 'sticker', sticker: {} },
+    });
     const [answer] = (await sandbox.waitForRequests(before + 1)).slice(before);
     expect(answer.body).toEqual(text('Sorry, I did not get that. Send *menu* to see what I can do for you.'));
   });
 
   it('answers a delivery that Zixflow repeats (same eventId) only once', async () => {
-    const first = await sandbox.simulateIncoming({ to: `${url}${INCOMING}`, secret: SECRET, from: US_CUSTOMER.typed, text: 'hi' });
+    const first = await sandbox.simulateIncoming({
+      to: `${url}${INCOMING}`,
+      secret: SECRET,
+      from: US_CUSTOMER.typed,
+      text: 'hi',
+    });
     const repeat = await sandbox.simulateIncoming({
       to: `${url}${INCOMING}`,
       secret: SECRET,
@@ -206,7 +245,12 @@ describe('example support bot, through the sandbox', () => {
     ['a wrong secret', SECRET.replace(/.$/, 'X')],
     ['a secret of a different length', 'short-secret'],
   ])('refuses a customer message with %s: 401 and no answer', async (_case, secret) => {
-    const result = await sandbox.simulateIncoming({ to: `${url}${INCOMING}`, secret, from: US_CUSTOMER.typed, text: 'hi' });
+    const result = await sandbox.simulateIncoming({
+      to: `${url}${INCOMING}`,
+      secret,
+      from: US_CUSTOMER.typed,
+      text: 'hi',
+    });
 
     expect(result.status).toBe(401);
     await new Promise((resolve) => setTimeout(resolve, 150));
@@ -220,7 +264,12 @@ describe('example support bot, through the sandbox', () => {
     try {
       const sent = await request(app.getHttpServer())
         .post('/messages/text')
-        .send({ to: US_CUSTOMER.typed, text: { body: 'Your invoice' }, submissionStatus: true, reportURL: `${url}/zixflow/webhooks/reports?token=${SECRET}` })
+        .send({
+          to: US_CUSTOMER.typed,
+          text: { body: 'Your invoice' },
+          submissionStatus: true,
+          reportURL: `${url}/zixflow/webhooks/reports?token=${SECRET}`,
+        })
         .expect(201);
 
       const deadline = Date.now() + 3000;
@@ -237,10 +286,20 @@ describe('example support bot, through the sandbox', () => {
 
   describe('POST /sandbox/incoming (the curl way)', () => {
     it('plays a customer message and a button press; the answers appear in GET /sandbox/messages', async () => {
-      const said = await request(app.getHttpServer()).post('/sandbox/incoming').send({ from: US_CUSTOMER.typed, text: 'hi' }).expect(202);
-      expect(said.body).toEqual({ eventId: expect.any(String) as unknown, webhookStatus: 200, next: 'GET /sandbox/messages shows the answer' });
+      const said = await request(app.getHttpServer())
+        .post('/sandbox/incoming')
+        .send({ from: US_CUSTOMER.typed, text: 'hi' })
+        .expect(202);
+      expect(said.body).toEqual({
+        eventId: expect.any(String) as unknown,
+        webhookStatus: 200,
+        next: 'GET /sandbox/messages shows the answer',
+      });
       await sandbox.waitForRequests(1);
-      await request(app.getHttpServer()).post('/sandbox/incoming').send({ from: US_CUSTOMER.typed, buttonId: 'track' }).expect(202);
+      await request(app.getHttpServer())
+        .post('/sandbox/incoming')
+        .send({ from: US_CUSTOMER.typed, buttonId: 'track' })
+        .expect(202);
       await sandbox.waitForRequests(2);
 
       const listed = await request(app.getHttpServer()).get('/sandbox/messages').expect(200);
@@ -266,7 +325,8 @@ describe('example support bot, through the sandbox', () => {
   it('never logs the webhook secret or a full customer number', () => {
     const logs = logger.lines.join('\n');
     expect(logs).not.toContain(SECRET);
-    for (const digits of [US_CUSTOMER.digits, UK_CUSTOMER.digits, IN_CUSTOMER.digits]) expect(logs).not.toContain(digits);
+    for (const digits of [US_CUSTOMER.digits, UK_CUSTOMER.digits, IN_CUSTOMER.digits])
+      expect(logs).not.toContain(digits);
   });
 });
 
@@ -274,7 +334,11 @@ describe('example app in sandbox mode without ZIXFLOW_WEBHOOK_SECRET', () => {
   it('generates a secret, so the bot answers through POST /sandbox/incoming', async () => {
     const saved = Object.fromEntries(ENV_NAMES.map((name) => [name, process.env[name]]));
     const sandbox = await ZixflowSandbox.start({ phoneId: SANDBOX_PHONE_ID });
-    Object.assign(process.env, { ZIXFLOW_API_KEY: sandbox.apiKey, ZIXFLOW_BASE_URL: sandbox.url, ZIXFLOW_PHONE_ID: SANDBOX_PHONE_ID });
+    Object.assign(process.env, {
+      ZIXFLOW_API_KEY: sandbox.apiKey,
+      ZIXFLOW_BASE_URL: sandbox.url,
+      ZIXFLOW_PHONE_ID: SANDBOX_PHONE_ID,
+    });
     delete process.env.ZIXFLOW_WEBHOOK_SECRET;
     const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot({ sandbox })] }).compile();
     const app = moduleRef.createNestApplication({ logger: false });
@@ -282,7 +346,10 @@ describe('example app in sandbox mode without ZIXFLOW_WEBHOOK_SECRET', () => {
     await app.listen(0, '127.0.0.1');
     try {
       expect(process.env.ZIXFLOW_WEBHOOK_SECRET).toMatch(/^[0-9a-f]{64}$/);
-      await request(app.getHttpServer()).post('/sandbox/incoming').send({ from: US_CUSTOMER.typed, text: 'hi' }).expect(202);
+      await request(app.getHttpServer())
+        .post('/sandbox/incoming')
+        .send({ from: US_CUSTOMER.typed, text: 'hi' })
+        .expect(202);
       const [answer] = await sandbox.waitForRequests(1);
       expect(answer.body).toMatchObject({ to: US_CUSTOMER.digits, type: 'interactive' });
     } finally {
@@ -306,8 +373,15 @@ describe('example app with a real key and no webhook secret', () => {
     configureApp(app);
     await app.init();
     try {
-      await request(app.getHttpServer()).post(INCOMING).set('x-zixflow-secret', 'anything-anything').send({}).expect(404);
-      await request(app.getHttpServer()).post('/sandbox/incoming').send({ from: US_CUSTOMER.typed, text: 'hi' }).expect(404);
+      await request(app.getHttpServer())
+        .post(INCOMING)
+        .set('x-zixflow-secret', 'anything-anything')
+        .send({})
+        .expect(404);
+      await request(app.getHttpServer())
+        .post('/sandbox/incoming')
+        .send({ from: US_CUSTOMER.typed, text: 'hi' })
+        .expect(404);
     } finally {
       await app.close();
       for (const name of ENV_NAMES) {

@@ -1,5 +1,11 @@
 import { Test, TestingModule } from '@nestjs/testing';
-import { ZixflowApiError, ZixflowModule, ZixflowModuleOptions, ZixflowValidationError, ZixflowWhatsappService } from '../src/zixflow';
+import {
+  ZixflowApiError,
+  ZixflowModule,
+  ZixflowModuleOptions,
+  ZixflowValidationError,
+  ZixflowWhatsappService,
+} from '../src/zixflow';
 import { ZixflowSandbox } from '../src/zixflow/testing';
 
 const VARIABLES_PATH = '/api/v1/campaign/whatsapp/variable-keys';
@@ -19,7 +25,15 @@ describe('template tools: getTemplateVariables and the variables pre-flight', ()
 
   async function boot(extra: Partial<ZixflowModuleOptions> = {}): Promise<ZixflowWhatsappService> {
     moduleRef = await Test.createTestingModule({
-      imports: [ZixflowModule.forRoot({ apiKey: sandbox.apiKey, baseUrl: sandbox.url, defaultPhoneId: 'p-1', retry: false, ...extra })],
+      imports: [
+        ZixflowModule.forRoot({
+          apiKey: sandbox.apiKey,
+          baseUrl: sandbox.url,
+          defaultPhoneId: 'p-1',
+          retry: false,
+          ...extra,
+        }),
+      ],
     }).compile();
     await moduleRef.init();
     return moduleRef.get(ZixflowWhatsappService);
@@ -59,7 +73,12 @@ describe('template tools: getTemplateVariables and the variables pre-flight', ()
   it('refuses a mismatched variables map before any send request', async () => {
     const error: unknown = await whatsapp
       .sendTemplate(
-        { to: '+1 302 389 5111', templateName: 'order_update', language: 'en', variables: { video: 'not-a-url', name: 'Ada' } },
+        {
+          to: '+1 302 389 5111',
+          templateName: 'order_update',
+          language: 'en',
+          variables: { video: 'not-a-url', name: 'Ada' },
+        },
         { checkVariables: true },
       )
       .catch((caught: unknown) => caught);
@@ -76,7 +95,12 @@ describe('template tools: getTemplateVariables and the variables pre-flight', ()
 
   it('sends a matching map after the check', async () => {
     await whatsapp.sendTemplate(
-      { to: '+1 302 389 5111', templateName: 'order_update', language: 'en', variables: { video: 'https://cdn.example.com/v.mp4', body_1: 'Ada' } },
+      {
+        to: '+1 302 389 5111',
+        templateName: 'order_update',
+        language: 'en',
+        variables: { video: 'https://cdn.example.com/v.mp4', body_1: 'Ada' },
+      },
       { checkVariables: true },
     );
 
@@ -105,7 +129,10 @@ describe('template tools: getTemplateVariables and the variables pre-flight', ()
 
   it('an unknown template rejects with Zixflow’s answer and sends nothing', async () => {
     const error: unknown = await whatsapp
-      .sendTemplate({ to: '+1 302 389 5111', templateName: 'nope', language: 'en', variables: {} }, { checkVariables: true })
+      .sendTemplate(
+        { to: '+1 302 389 5111', templateName: 'nope', language: 'en', variables: {} },
+        { checkVariables: true },
+      )
       .catch((caught: unknown) => caught);
 
     expect(error).toBeInstanceOf(ZixflowApiError);
@@ -116,11 +143,18 @@ describe('template tools: getTemplateVariables and the variables pre-flight', ()
   it('reads the nested data.data shape and a configurable path', async () => {
     await moduleRef.close();
     whatsapp = await boot({ templates: { variablesPath: '/custom/variable-keys' } });
-    sandbox.respondNext({ status: 200, body: { success: true, data: { data: [{ keyName: 'otp', type: 'OTP' }, { label: 'no key' }] } } });
+    sandbox.respondNext({
+      status: 200,
+      body: { success: true, data: { data: [{ keyName: 'otp', type: 'OTP' }, { label: 'no key' }] } },
+    });
 
-    await expect(whatsapp.getTemplateVariables({ templateName: 'otp', language: 'en', phoneId: 'p-2' })).resolves.toEqual([
-      { keyName: 'otp', type: 'OTP' },
-    ]);
-    expect(sandbox.lastRequest).toMatchObject({ method: 'GET', path: '/custom/variable-keys', query: { phoneId: 'p-2' } });
+    await expect(
+      whatsapp.getTemplateVariables({ templateName: 'otp', language: 'en', phoneId: 'p-2' }),
+    ).resolves.toEqual([{ keyName: 'otp', type: 'OTP' }]);
+    expect(sandbox.lastRequest).toMatchObject({
+      method: 'GET',
+      path: '/custom/variable-keys',
+      query: { phoneId: 'p-2' },
+    });
   });
 });

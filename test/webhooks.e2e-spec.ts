@@ -182,7 +182,13 @@ describe('ZixflowWebhooksModule', () => {
 
   afterEach(() => {
     sandbox.clear();
-    for (const list of [hooks.handlers.messages, hooks.handlers.texts, hooks.handlers.viaOnEvent, hooks.handlers.reports, hooks.handlers.failedReports]) {
+    for (const list of [
+      hooks.handlers.messages,
+      hooks.handlers.texts,
+      hooks.handlers.viaOnEvent,
+      hooks.handlers.reports,
+      hooks.handlers.failedReports,
+    ]) {
       list.length = 0;
     }
     hooks.logger.lines.length = 0;
@@ -195,7 +201,13 @@ describe('ZixflowWebhooksModule', () => {
 
   /** A customer message through the sandbox; a text "Hi" unless the options say otherwise. */
   const incoming = (options: Partial<SandboxIncomingOptions> = {}): Promise<SandboxWebhookResult> =>
-    sandbox.simulateIncoming({ to: `${hooks.url}${INCOMING}`, secret: SECRET, from: CUSTOMER, ...(options.message ? {} : { text: 'Hi' }), ...options });
+    sandbox.simulateIncoming({
+      to: `${hooks.url}${INCOMING}`,
+      secret: SECRET,
+      from: CUSTOMER,
+      ...(options.message ? {} : { text: 'Hi' }),
+      ...options,
+    });
 
   describe('incoming messages', () => {
     it('answers 200 and hands a typed message to @OnWhatsappMessage and @OnEvent listeners', async () => {
@@ -225,7 +237,12 @@ describe('ZixflowWebhooksModule', () => {
       await incoming({ text: 'ping', phoneId: '104898309288724' });
 
       const [sent] = await sandbox.waitForRequests(1);
-      expect(sent.body).toEqual({ to: CUSTOMER_DIGITS, phoneId: '104898309288724', type: 'text', text: { body: 'You said: ping' } });
+      expect(sent.body).toEqual({
+        to: CUSTOMER_DIGITS,
+        phoneId: '104898309288724',
+        type: 'text',
+        text: { body: 'You said: ping' },
+      });
     });
 
     it('answers before handlers finish', async () => {
@@ -248,13 +265,21 @@ describe('ZixflowWebhooksModule', () => {
 
       await eventually(() => hooks.handlers.messages.length === 1);
       await settle();
-      expect(hooks.handlers.messages[0].message).toEqual({ type: 'location', location: { latitude: 51.5, longitude: -0.12, name: undefined, address: undefined } });
+      expect(hooks.handlers.messages[0].message).toEqual({
+        type: 'location',
+        location: { latitude: 51.5, longitude: -0.12, name: undefined, address: undefined },
+      });
       expect(hooks.handlers.texts).toHaveLength(0);
       expect(sandbox.requests).toHaveLength(0);
     });
 
     it('delivers a button reply as type reply with the button id', async () => {
-      await incoming({ message: { type: 'interactive', interactive: { type: 'button_reply', button_reply: { id: 'track', title: 'Track order' } } } });
+      await incoming({
+        message: {
+          type: 'interactive',
+          interactive: { type: 'button_reply', button_reply: { id: 'track', title: 'Track order' } },
+        },
+      });
 
       await eventually(() => hooks.handlers.messages.length === 1);
       expect(hooks.handlers.messages[0].message).toEqual({
@@ -346,19 +371,33 @@ describe('ZixflowWebhooksModule', () => {
       ['a longer secret', { 'x-zixflow-secret': `${SECRET}0` }],
       ['an empty secret', { 'x-zixflow-secret': '' }],
       ['the secret in another header', { authorization: `Bearer ${SECRET}` }],
-    ])('refuses an incoming message with %s: 401, nothing emitted, nothing sent', async (_case, headers: Record<string, string>) => {
-      const response = await request(hooks.app.getHttpServer()).post(INCOMING).set(headers).send(documentedPayload()).expect(401);
+    ])(
+      'refuses an incoming message with %s: 401, nothing emitted, nothing sent',
+      async (_case, headers: Record<string, string>) => {
+        const response = await request(hooks.app.getHttpServer())
+          .post(INCOMING)
+          .set(headers)
+          .send(documentedPayload())
+          .expect(401);
 
-      expect(response.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: 'Missing or wrong webhook secret' });
-      await settle();
-      expect(hooks.handlers.messages).toHaveLength(0);
-      expect(hooks.handlers.viaOnEvent).toHaveLength(0);
-      expect(sandbox.requests).toHaveLength(0);
-      expect(hooks.logger.lines.join('\n')).not.toContain(SECRET.slice(0, 10));
-    });
+        expect(response.body).toEqual({
+          statusCode: 401,
+          error: 'Unauthorized',
+          message: 'Missing or wrong webhook secret',
+        });
+        await settle();
+        expect(hooks.handlers.messages).toHaveLength(0);
+        expect(hooks.handlers.viaOnEvent).toHaveLength(0);
+        expect(sandbox.requests).toHaveLength(0);
+        expect(hooks.logger.lines.join('\n')).not.toContain(SECRET.slice(0, 10));
+      },
+    );
 
     it('refuses the secret as ?token= on the incoming route', async () => {
-      await request(hooks.app.getHttpServer()).post(`${INCOMING}?token=${SECRET}`).send(documentedPayload()).expect(401);
+      await request(hooks.app.getHttpServer())
+        .post(`${INCOMING}?token=${SECRET}`)
+        .send(documentedPayload())
+        .expect(401);
     });
 
     it('through the sandbox too: a wrong secret gets 401 and no handler call', async () => {
@@ -374,13 +413,21 @@ describe('ZixflowWebhooksModule', () => {
       ['a shorter token', `${REPORTS}?token=abc`],
       ['a repeated token', `${REPORTS}?token=${SECRET}&token=${SECRET}`],
     ])('refuses a report with %s', async (_case, path) => {
-      await request(hooks.app.getHttpServer()).post(path).set('x-zixflow-secret', SECRET).send({ status: 'delivered' }).expect(401);
+      await request(hooks.app.getHttpServer())
+        .post(path)
+        .set('x-zixflow-secret', SECRET)
+        .send({ status: 'delivered' })
+        .expect(401);
       await settle();
       expect(hooks.handlers.reports).toHaveLength(0);
     });
 
     it('logs refusals without the secret that was sent', async () => {
-      await request(hooks.app.getHttpServer()).post(INCOMING).set('x-zixflow-secret', 'guess-guess-guess-1').send({}).expect(401);
+      await request(hooks.app.getHttpServer())
+        .post(INCOMING)
+        .set('x-zixflow-secret', 'guess-guess-guess-1')
+        .send({})
+        .expect(401);
       expect(hooks.logger.lines).toContain('Refused a webhook call: wrong secret in header x-zixflow-secret');
       expect(hooks.logger.lines.join('\n')).not.toContain('guess-guess-guess-1');
     });
@@ -398,7 +445,9 @@ describe('ZixflowWebhooksModule', () => {
       });
 
       await eventually(() => hooks.handlers.reports.length === 2);
-      expect(hooks.handlers.reports.map(({ status, messageId, recipient }) => ({ status, messageId, recipient }))).toEqual([
+      expect(
+        hooks.handlers.reports.map(({ status, messageId, recipient }) => ({ status, messageId, recipient })),
+      ).toEqual([
         { status: 'sent', messageId: result.messageId, recipient: CUSTOMER_DIGITS },
         { status: 'delivered', messageId: result.messageId, recipient: CUSTOMER_DIGITS },
       ]);
@@ -408,8 +457,12 @@ describe('ZixflowWebhooksModule', () => {
     });
 
     it('accepts any JSON object, filters by status, and acknowledges a repeated status once', async () => {
-      const post = (body: object): request.Test => request(hooks.app.getHttpServer()).post(`${REPORTS}?token=${SECRET}`).send(body);
-      await post({ message_id: 'm-1', status: 'FAILED', remark: 'not on WhatsApp', recipient: '919090909090' }).expect(200, { received: true });
+      const post = (body: object): request.Test =>
+        request(hooks.app.getHttpServer()).post(`${REPORTS}?token=${SECRET}`).send(body);
+      await post({ message_id: 'm-1', status: 'FAILED', remark: 'not on WhatsApp', recipient: '919090909090' }).expect(
+        200,
+        { received: true },
+      );
       await post({ message_id: 'm-1', status: 'failed' }).expect(200, { received: true, duplicate: true });
       await post({ whatever: true }).expect(200, { received: true });
 
@@ -426,7 +479,15 @@ describe('ZixflowWebhooksModule bodies, whatever the app’s body parser', () =>
   const variants: Array<[string, AppSetup]> = [
     ["Nest's default parser (100 KB)", {}],
     ['bodyParser: false', { nest: { bodyParser: false } }],
-    ['a 10 MB JSON parser', { configure: (app) => (app as unknown as { useBodyParser(type: string, options: object): void }).useBodyParser('json', { limit: '10mb' }) }],
+    [
+      'a 10 MB JSON parser',
+      {
+        configure: (app) =>
+          (app as unknown as { useBodyParser(type: string, options: object): void }).useBodyParser('json', {
+            limit: '10mb',
+          }),
+      },
+    ],
     ['rawBody: true', { nest: { rawBody: true } }],
   ];
 
@@ -452,13 +513,18 @@ describe('ZixflowWebhooksModule bodies, whatever the app’s body parser', () =>
     const padded = (bytes: number): string => JSON.stringify(documentedPayload({ padding: 'x'.repeat(bytes) }));
 
     it('accepts a normal message', async () => {
-      await post().send(documentedPayload({ eventId: `ok-${_name}` })).expect(200);
+      await post()
+        .send(documentedPayload({ eventId: `ok-${_name}` }))
+        .expect(200);
       await eventually(() => hooks.handlers.messages.length === 1);
       expect(hooks.handlers.messages).toHaveLength(1);
     });
 
     it('accepts JSON sent as text/plain', async () => {
-      await post().set('content-type', 'text/plain').send(JSON.stringify(documentedPayload({ eventId: `plain-${_name}` }))).expect(200);
+      await post()
+        .set('content-type', 'text/plain')
+        .send(JSON.stringify(documentedPayload({ eventId: `plain-${_name}` })))
+        .expect(200);
       await eventually(() => hooks.handlers.messages.length === 1);
       expect(hooks.handlers.messages).toHaveLength(1);
     });
@@ -489,14 +555,21 @@ describe('ZixflowWebhooksModule bodies, whatever the app’s body parser', () =>
     });
 
     it('answers 413 to an oversize chunked upload (no Content-Length)', async () => {
-      const status = await postChunked(`${hooks.url}${INCOMING}`, padded(2 * MAX), { 'content-type': 'application/json', 'x-zixflow-secret': SECRET });
+      const status = await postChunked(`${hooks.url}${INCOMING}`, padded(2 * MAX), {
+        'content-type': 'application/json',
+        'x-zixflow-secret': SECRET,
+      });
       expect(status).toBe(413);
       await settle();
       expect(hooks.handlers.messages).toHaveLength(0);
     });
 
     it('checks the secret before reading the body', async () => {
-      await request(hooks.app.getHttpServer()).post(INCOMING).set('content-type', 'text/plain').send(padded(2 * MAX)).expect(401);
+      await request(hooks.app.getHttpServer())
+        .post(INCOMING)
+        .set('content-type', 'text/plain')
+        .send(padded(2 * MAX))
+        .expect(401);
     });
   });
 });
@@ -515,10 +588,25 @@ describe('ZixflowWebhooksModule options', () => {
   it('moves the routes with path and reads the secret from secretHeader', async () => {
     const hooks = await startApp(sandbox, { webhooks: { path: '/hooks/zixflow/', secretHeader: 'X-Hook-Secret' } });
     try {
-      await request(hooks.app.getHttpServer()).post(INCOMING).set('x-zixflow-secret', SECRET).send(documentedPayload()).expect(404);
-      await request(hooks.app.getHttpServer()).post('/hooks/zixflow/incoming').set('x-zixflow-secret', SECRET).send(documentedPayload()).expect(401);
-      await request(hooks.app.getHttpServer()).post('/hooks/zixflow/incoming').set('x-hook-secret', SECRET).send(documentedPayload()).expect(200);
-      await request(hooks.app.getHttpServer()).post(`/hooks/zixflow/reports?token=${SECRET}`).send({ status: 'sent' }).expect(200);
+      await request(hooks.app.getHttpServer())
+        .post(INCOMING)
+        .set('x-zixflow-secret', SECRET)
+        .send(documentedPayload())
+        .expect(404);
+      await request(hooks.app.getHttpServer())
+        .post('/hooks/zixflow/incoming')
+        .set('x-zixflow-secret', SECRET)
+        .send(documentedPayload())
+        .expect(401);
+      await request(hooks.app.getHttpServer())
+        .post('/hooks/zixflow/incoming')
+        .set('x-hook-secret', SECRET)
+        .send(documentedPayload())
+        .expect(200);
+      await request(hooks.app.getHttpServer())
+        .post(`/hooks/zixflow/reports?token=${SECRET}`)
+        .send({ status: 'sent' })
+        .expect(200);
     } finally {
       await hooks.app.close();
     }
@@ -536,10 +624,18 @@ describe('ZixflowWebhooksModule options', () => {
     };
     const hooks = await startApp(sandbox, { webhooks: { dedupe: { store, ttlMs: 60_000 } } });
     try {
-      await request(hooks.app.getHttpServer()).post(INCOMING).set('x-zixflow-secret', SECRET).send(documentedPayload({ eventId: 'e-1' })).expect(200);
+      await request(hooks.app.getHttpServer())
+        .post(INCOMING)
+        .set('x-zixflow-secret', SECRET)
+        .send(documentedPayload({ eventId: 'e-1' }))
+        .expect(200);
       expect(keys).toEqual(['incoming:e-1@60000']);
       failing = true;
-      await request(hooks.app.getHttpServer()).post(INCOMING).set('x-zixflow-secret', SECRET).send(documentedPayload({ eventId: 'e-2' })).expect(503);
+      await request(hooks.app.getHttpServer())
+        .post(INCOMING)
+        .set('x-zixflow-secret', SECRET)
+        .send(documentedPayload({ eventId: 'e-2' }))
+        .expect(503);
       await eventually(() => hooks.handlers.messages.length === 1);
       await settle();
       expect(hooks.handlers.messages.map(({ eventId }) => eventId)).toEqual(['e-1']);
@@ -552,7 +648,11 @@ describe('ZixflowWebhooksModule options', () => {
     const hooks = await startApp(sandbox);
     let release!: () => void;
     hooks.handlers.release = new Promise((resolve) => (release = resolve));
-    await request(hooks.app.getHttpServer()).post(INCOMING).set('x-zixflow-secret', SECRET).send(documentedPayload({ message: { type: 'image', image: {} } })).expect(200);
+    await request(hooks.app.getHttpServer())
+      .post(INCOMING)
+      .set('x-zixflow-secret', SECRET)
+      .send(documentedPayload({ message: { type: 'image', image: {} } }))
+      .expect(200);
     let closed = false;
     const closing = hooks.app.close().then(() => (closed = true));
     await settle();
@@ -585,7 +685,10 @@ describe('ZixflowWebhooksModule options', () => {
 
   it('refuses to start through forRootAsync when the factory yields no secret', async () => {
     const start = Test.createTestingModule({
-      imports: [EventEmitterModule.forRoot(), ZixflowWebhooksModule.forRootAsync({ useFactory: () => ({ secret: '   ' }) })],
+      imports: [
+        EventEmitterModule.forRoot(),
+        ZixflowWebhooksModule.forRootAsync({ useFactory: () => ({ secret: '   ' }) }),
+      ],
     }).compile();
     await expect(start).rejects.toThrow(/secret is missing or empty/);
   });
@@ -606,7 +709,9 @@ describe('ZixflowWebhooksModule options', () => {
       providers: [RequestScopedBot],
     }).compile();
     const app = moduleRef.createNestApplication({ logger: false });
-    await expect(app.init()).rejects.toThrow(/RequestScopedBot.handle: WhatsApp webhook handlers must live in singleton providers/);
+    await expect(app.init()).rejects.toThrow(
+      /RequestScopedBot.handle: WhatsApp webhook handlers must live in singleton providers/,
+    );
     await app.close();
   });
 });

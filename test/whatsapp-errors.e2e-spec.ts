@@ -45,7 +45,13 @@ async function caught(promise: Promise<unknown>): Promise<ZixflowError> {
 
 /** Every way an error can end up in a log or an HTTP answer. */
 function representations(error: ZixflowError): string[] {
-  return [String(error), error.message, error.stack ?? '', JSON.stringify(error), inspect(error, { depth: 10, showHidden: true })];
+  return [
+    String(error),
+    error.message,
+    error.stack ?? '',
+    JSON.stringify(error),
+    inspect(error, { depth: 10, showHidden: true }),
+  ];
 }
 
 /** A port on 127.0.0.1 with nothing listening, for connection-refused cases. */
@@ -169,7 +175,11 @@ describe('send failures reject with typed errors', () => {
   });
 
   it('reads Retry-After seconds into retryAfterMs', async () => {
-    sandbox.respondNext({ status: 429, headers: { 'retry-after': '7' }, body: { status: false, message: 'Slow down' } });
+    sandbox.respondNext({
+      status: 429,
+      headers: { 'retry-after': '7' },
+      body: { status: false, message: 'Slow down' },
+    });
 
     const error = await caught(whatsapp.sendVideo(VIDEO));
 
@@ -179,7 +189,11 @@ describe('send failures reject with typed errors', () => {
 
   it('reads a Retry-After HTTP date into retryAfterMs', async () => {
     const inTenSeconds = new Date(Date.now() + 10_000).toUTCString();
-    sandbox.respondNext({ status: 429, headers: { 'retry-after': inTenSeconds }, body: { status: false, message: 'Slow down' } });
+    sandbox.respondNext({
+      status: 429,
+      headers: { 'retry-after': inTenSeconds },
+      body: { status: false, message: 'Slow down' },
+    });
 
     const error = (await caught(whatsapp.sendVideo(VIDEO))) as ZixflowRateLimitError;
 
@@ -209,7 +223,14 @@ describe('send failures reject with typed errors', () => {
 
   it('the API key is in no representation of any error', async () => {
     sandbox.respondNext(
-      { status: 401, body: { status: false, message: `Unauthorised: Bearer ${API_KEY}`, echo: { authorization: `Bearer ${API_KEY}` } } },
+      {
+        status: 401,
+        body: {
+          status: false,
+          message: `Unauthorised: Bearer ${API_KEY}`,
+          echo: { authorization: `Bearer ${API_KEY}` },
+        },
+      },
       { status: 500, body: `upstream said ${API_KEY}` },
       { drop: true },
       { stall: true },
@@ -221,7 +242,12 @@ describe('send failures reject with typed errors', () => {
       await caught(whatsapp.sendVideo(VIDEO)),
     ];
 
-    expect(errors.map((error) => error.constructor)).toEqual([ZixflowAuthError, ZixflowServerError, ZixflowNetworkError, ZixflowTimeoutError]);
+    expect(errors.map((error) => error.constructor)).toEqual([
+      ZixflowAuthError,
+      ZixflowServerError,
+      ZixflowNetworkError,
+      ZixflowTimeoutError,
+    ]);
     for (const text of errors.flatMap(representations)) {
       expect(text).not.toContain(API_KEY);
     }

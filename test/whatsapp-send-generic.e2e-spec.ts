@@ -60,7 +60,9 @@ describe('ZixflowWhatsappService.send (any kind, by type)', () => {
   });
 
   it('rejects (does not throw) for an unknown type, and sends nothing', async () => {
-    const sending = whatsapp.send({ type: 'sticker', to: '+1 302 389 5111' } as unknown as Parameters<ZixflowWhatsappService['send']>[0]);
+    const sending = whatsapp.send({ type: 'sticker', to: '+1 302 389 5111' } as unknown as Parameters<
+      ZixflowWhatsappService['send']
+    >[0]);
 
     await expect(sending).rejects.toBeInstanceOf(ZixflowValidationError);
     expect(sandbox.requests).toHaveLength(0);

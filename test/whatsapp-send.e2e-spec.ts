@@ -16,7 +16,14 @@ const CUSTOMER_DIGITS = '13023895111';
 
 type SendMethod = keyof Pick<
   ZixflowWhatsappService,
-  'sendVideo' | 'sendImage' | 'sendAudio' | 'sendDocument' | 'sendText' | 'sendLocation' | 'sendReplyButtons' | 'sendTemplate'
+  | 'sendVideo'
+  | 'sendImage'
+  | 'sendAudio'
+  | 'sendDocument'
+  | 'sendText'
+  | 'sendLocation'
+  | 'sendReplyButtons'
+  | 'sendTemplate'
 >;
 
 interface SendCase {
@@ -30,7 +37,10 @@ interface SendCase {
 const SEND_CASES: SendCase[] = [
   {
     method: 'sendVideo',
-    message: { to: CUSTOMER, video: { link: 'https://cdn.example.com/clip.mp4', caption: 'Your parcel is on its way' } },
+    message: {
+      to: CUSTOMER,
+      video: { link: 'https://cdn.example.com/clip.mp4', caption: 'Your parcel is on its way' },
+    },
     path: ZIXFLOW_SESSION_MESSAGE_PATH,
     body: {
       to: CUSTOMER_DIGITS,
@@ -41,7 +51,13 @@ const SEND_CASES: SendCase[] = [
   },
   {
     method: 'sendImage',
-    message: { to: CUSTOMER, phoneId: 'other-phone', image: { link: 'https://cdn.example.com/a.jpg' }, source: 'CRM', linkWithRecord: true },
+    message: {
+      to: CUSTOMER,
+      phoneId: 'other-phone',
+      image: { link: 'https://cdn.example.com/a.jpg' },
+      source: 'CRM',
+      linkWithRecord: true,
+    },
     path: ZIXFLOW_SESSION_MESSAGE_PATH,
     body: {
       to: CUSTOMER_DIGITS,
@@ -54,7 +70,11 @@ const SEND_CASES: SendCase[] = [
   },
   {
     method: 'sendAudio',
-    message: { to: CUSTOMER, audio: { link: 'https://cdn.example.com/a.ogg' }, reportURL: 'https://app.example.com/reports' },
+    message: {
+      to: CUSTOMER,
+      audio: { link: 'https://cdn.example.com/a.ogg' },
+      reportURL: 'https://app.example.com/reports',
+    },
     path: ZIXFLOW_SESSION_MESSAGE_PATH,
     body: {
       to: CUSTOMER_DIGITS,
@@ -66,7 +86,10 @@ const SEND_CASES: SendCase[] = [
   },
   {
     method: 'sendDocument',
-    message: { to: CUSTOMER, document: { link: 'https://cdn.example.com/i.pdf', caption: 'Invoice', filename: 'invoice.pdf' } },
+    message: {
+      to: CUSTOMER,
+      document: { link: 'https://cdn.example.com/i.pdf', caption: 'Invoice', filename: 'invoice.pdf' },
+    },
     path: ZIXFLOW_SESSION_MESSAGE_PATH,
     body: {
       to: CUSTOMER_DIGITS,
@@ -79,11 +102,19 @@ const SEND_CASES: SendCase[] = [
     method: 'sendText',
     message: { to: CUSTOMER, text: { body: 'Hello *there* https://example.com', preview_url: true } },
     path: ZIXFLOW_SESSION_MESSAGE_PATH,
-    body: { to: CUSTOMER_DIGITS, phoneId: PHONE_ID, type: 'text', text: { body: 'Hello *there* https://example.com', preview_url: true } },
+    body: {
+      to: CUSTOMER_DIGITS,
+      phoneId: PHONE_ID,
+      type: 'text',
+      text: { body: 'Hello *there* https://example.com', preview_url: true },
+    },
   },
   {
     method: 'sendLocation',
-    message: { to: CUSTOMER, location: { latitude: 40.7128, longitude: -74.006, name: 'Office', address: '1 Main St' } },
+    message: {
+      to: CUSTOMER,
+      location: { latitude: 40.7128, longitude: -74.006, name: 'Office', address: '1 Main St' },
+    },
     path: ZIXFLOW_SESSION_MESSAGE_PATH,
     body: {
       to: CUSTOMER_DIGITS,
@@ -130,7 +161,12 @@ const SEND_CASES: SendCase[] = [
   },
   {
     method: 'sendTemplate',
-    message: { to: CUSTOMER, templateName: 'order_update', language: 'en_US', variables: { body_1: 'Ada', video: 'https://cdn.example.com/v.mp4' } },
+    message: {
+      to: CUSTOMER,
+      templateName: 'order_update',
+      language: 'en_US',
+      variables: { body_1: 'Ada', video: 'https://cdn.example.com/v.mp4' },
+    },
     path: ZIXFLOW_TEMPLATE_MESSAGE_PATH,
     body: {
       to: CUSTOMER_DIGITS,
@@ -181,7 +217,10 @@ describe('ZixflowWhatsappService against the sandbox', () => {
   });
 
   it('accepts a DTO instance as well as a plain object', async () => {
-    const dto = Object.assign(new SendVideoMessageDto(), { to: '001 302 389 5111', video: { link: 'https://cdn.example.com/v.mp4' } });
+    const dto = Object.assign(new SendVideoMessageDto(), {
+      to: '001 302 389 5111',
+      video: { link: 'https://cdn.example.com/v.mp4' },
+    });
 
     await whatsapp.sendVideo(dto);
 
@@ -195,7 +234,11 @@ describe('ZixflowWhatsappService against the sandbox', () => {
   });
 
   it('returns messageId and campaignId when submissionStatus is true', async () => {
-    const result = await whatsapp.sendVideo({ to: CUSTOMER, video: { link: 'https://cdn.example.com/v.mp4' }, submissionStatus: true });
+    const result = await whatsapp.sendVideo({
+      to: CUSTOMER,
+      video: { link: 'https://cdn.example.com/v.mp4' },
+      submissionStatus: true,
+    });
 
     const [accepted] = sandbox.messages;
     expect(result).toEqual({
@@ -209,7 +252,10 @@ describe('ZixflowWhatsappService against the sandbox', () => {
   });
 
   it('keeps extra response fields out of the result but does not fail on them', async () => {
-    sandbox.respondNext({ status: 200, body: { status: true, message: 'WhatsApp sent successfully!', messageId: 'm-1', extra: { a: 1 } } });
+    sandbox.respondNext({
+      status: 200,
+      body: { status: true, message: 'WhatsApp sent successfully!', messageId: 'm-1', extra: { a: 1 } },
+    });
 
     await expect(whatsapp.sendText({ to: CUSTOMER, text: { body: 'hi' } })).resolves.toEqual({
       status: true,
@@ -219,10 +265,26 @@ describe('ZixflowWhatsappService against the sandbox', () => {
   });
 
   it.each<[SendMethod, Record<string, unknown>, string]>([
-    ['sendVideo', { to: CUSTOMER, video: { link: 'javascript:alert(1)' } }, 'video.link must be an http or https URL, e.g. https://example.com/clip.mp4'],
-    ['sendVideo', { to: '0301 2345678', video: { link: 'https://a.example/v.mp4' } }, 'to must be a phone number with its country code'],
-    ['sendAudio', { to: CUSTOMER, audio: { link: 'https://a.example/a.ogg', caption: 'x' } }, 'audio.caption is not a field Zixflow accepts here; remove it'],
-    ['sendImage', { to: CUSTOMER, type: 'video', image: { link: 'https://a.example/a.png' } }, 'type must be "image" when calling sendImage (or be left out)'],
+    [
+      'sendVideo',
+      { to: CUSTOMER, video: { link: 'javascript:alert(1)' } },
+      'video.link must be an http or https URL, e.g. https://example.com/clip.mp4',
+    ],
+    [
+      'sendVideo',
+      { to: '0301 2345678', video: { link: 'https://a.example/v.mp4' } },
+      'to must be a phone number with its country code',
+    ],
+    [
+      'sendAudio',
+      { to: CUSTOMER, audio: { link: 'https://a.example/a.ogg', caption: 'x' } },
+      'audio.caption is not a field Zixflow accepts here; remove it',
+    ],
+    [
+      'sendImage',
+      { to: CUSTOMER, type: 'video', image: { link: 'https://a.example/a.png' } },
+      'type must be "image" when calling sendImage (or be left out)',
+    ],
     ['sendText', { to: CUSTOMER, text: { body: 'x'.repeat(4097) } }, 'text.body must be at most 4096 characters'],
     [
       'sendReplyButtons',
@@ -230,12 +292,21 @@ describe('ZixflowWhatsappService against the sandbox', () => {
         to: CUSTOMER,
         interactive: {
           body: { text: 'Pick' },
-          action: { buttons: [{ type: 'reply', reply: { id: 'a', title: 'A' } }, { type: 'reply', reply: { id: 'b', title: 'x'.repeat(21) } }] },
+          action: {
+            buttons: [
+              { type: 'reply', reply: { id: 'a', title: 'A' } },
+              { type: 'reply', reply: { id: 'b', title: 'x'.repeat(21) } },
+            ],
+          },
         },
       },
       'interactive.action.buttons.1.reply.title must be at most 20 characters',
     ],
-    ['sendTemplate', { to: CUSTOMER, templateName: 'x', language: 'en' }, 'variables is required (use {} for a template without variables)'],
+    [
+      'sendTemplate',
+      { to: CUSTOMER, templateName: 'x', language: 'en' },
+      'variables is required (use {} for a template without variables)',
+    ],
   ])('%s refuses invalid input before the network', async (method, message, expected) => {
     const send = whatsapp[method].bind(whatsapp) as (message: unknown) => Promise<ZixflowSendResult>;
 

@@ -1,7 +1,13 @@
 import { Injectable, Module } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { Test, TestingModule } from '@nestjs/testing';
-import { ZixflowModule, ZixflowModuleOptions, ZixflowOptionsFactory, ZixflowWhatsappService, zixflowConfig } from '../src/zixflow';
+import {
+  ZixflowModule,
+  ZixflowModuleOptions,
+  ZixflowOptionsFactory,
+  ZixflowWhatsappService,
+  zixflowConfig,
+} from '../src/zixflow';
 import { ZixflowSandbox } from '../src/zixflow/testing';
 
 const CUSTOMER = '+44 20 7946 0958';
@@ -57,7 +63,9 @@ describe('ZixflowModule registration', () => {
 
   afterAll(() => sandbox.stop());
 
-  async function boot(imports: NonNullable<Parameters<typeof Test.createTestingModule>[0]['imports']>): Promise<TestingModule> {
+  async function boot(
+    imports: NonNullable<Parameters<typeof Test.createTestingModule>[0]['imports']>,
+  ): Promise<TestingModule> {
     moduleRef = await Test.createTestingModule({ imports }).compile();
     await moduleRef.init();
     return moduleRef;
@@ -70,7 +78,12 @@ describe('ZixflowModule registration', () => {
 
   it('forRoot with isGlobal lets other modules inject the service', async () => {
     const ref = await boot([
-      ZixflowModule.forRoot({ apiKey: sandbox.apiKey, baseUrl: sandbox.url, defaultPhoneId: 'global-root', isGlobal: true }),
+      ZixflowModule.forRoot({
+        apiKey: sandbox.apiKey,
+        baseUrl: sandbox.url,
+        defaultPhoneId: 'global-root',
+        isGlobal: true,
+      }),
       NotifierModule,
     ]);
 
@@ -79,7 +92,10 @@ describe('ZixflowModule registration', () => {
 
   it('forRootAsync with isGlobal, useFactory and ConfigService', async () => {
     const ref = await boot([
-      ConfigModule.forRoot({ ignoreEnvFile: true, load: [() => ({ zixflowKey: sandbox.apiKey, zixflowUrl: sandbox.url })] }),
+      ConfigModule.forRoot({
+        ignoreEnvFile: true,
+        load: [() => ({ zixflowKey: sandbox.apiKey, zixflowUrl: sandbox.url })],
+      }),
       ZixflowModule.forRootAsync({
         isGlobal: true,
         imports: [ConfigModule],
@@ -103,7 +119,9 @@ describe('ZixflowModule registration', () => {
   });
 
   it('forRootAsync with useClass', async () => {
-    const ref = await boot([ZixflowModule.forRootAsync({ imports: [OptionsFactoryModule], useClass: TestOptionsFactory })]);
+    const ref = await boot([
+      ZixflowModule.forRootAsync({ imports: [OptionsFactoryModule], useClass: TestOptionsFactory }),
+    ]);
 
     await ref.get(ZixflowWhatsappService).sendText({ to: CUSTOMER, text: { body: 'hi' } });
 
@@ -111,7 +129,9 @@ describe('ZixflowModule registration', () => {
   });
 
   it('forRootAsync with useExisting', async () => {
-    const ref = await boot([ZixflowModule.forRootAsync({ imports: [OptionsFactoryModule], useExisting: TestOptionsFactory })]);
+    const ref = await boot([
+      ZixflowModule.forRootAsync({ imports: [OptionsFactoryModule], useExisting: TestOptionsFactory }),
+    ]);
 
     await ref.get(ZixflowWhatsappService).sendText({ to: CUSTOMER, text: { body: 'hi' } });
 
@@ -123,7 +143,10 @@ describe('ZixflowModule registration', () => {
     process.env.ZIXFLOW_BASE_URL = sandbox.url;
     process.env.ZIXFLOW_PHONE_ID = 'from-env';
     process.env.ZIXFLOW_TIMEOUT_MS = '2500';
-    const ref = await boot([ConfigModule.forRoot({ ignoreEnvFile: true }), ZixflowModule.forRootAsync(zixflowConfig.asProvider())]);
+    const ref = await boot([
+      ConfigModule.forRoot({ ignoreEnvFile: true }),
+      ZixflowModule.forRootAsync(zixflowConfig.asProvider()),
+    ]);
 
     await ref.get(ZixflowWhatsappService).sendText({ to: CUSTOMER, text: { body: 'hi' } });
 
@@ -132,7 +155,10 @@ describe('ZixflowModule registration', () => {
   });
 
   it('start-up fails without a key, naming apiKey and ZIXFLOW_API_KEY', async () => {
-    const failure = boot([ConfigModule.forRoot({ ignoreEnvFile: true }), ZixflowModule.forRootAsync(zixflowConfig.asProvider())]);
+    const failure = boot([
+      ConfigModule.forRoot({ ignoreEnvFile: true }),
+      ZixflowModule.forRootAsync(zixflowConfig.asProvider()),
+    ]);
 
     await expect(failure).rejects.toThrow(/apiKey is missing or empty.*ZIXFLOW_API_KEY/);
   });
@@ -143,7 +169,9 @@ describe('ZixflowModule registration', () => {
 
   it('a key with a stray newline fails start-up without printing the key', async () => {
     const key = 'zx-secret-with-newline-0042';
-    const error: unknown = await boot([ZixflowModule.forRoot({ apiKey: `${key}\n` })]).catch((caught: unknown) => caught);
+    const error: unknown = await boot([ZixflowModule.forRoot({ apiKey: `${key}\n` })]).catch(
+      (caught: unknown) => caught,
+    );
 
     expect(error).toBeInstanceOf(Error);
     expect((error as Error).message).toMatch(/apiKey contains whitespace/);
@@ -153,13 +181,18 @@ describe('ZixflowModule registration', () => {
   it('start-up fails on an invalid ZIXFLOW_TIMEOUT_MS', async () => {
     process.env.ZIXFLOW_API_KEY = 'k';
     process.env.ZIXFLOW_TIMEOUT_MS = 'soon';
-    const failure = boot([ConfigModule.forRoot({ ignoreEnvFile: true }), ZixflowModule.forRootAsync(zixflowConfig.asProvider())]);
+    const failure = boot([
+      ConfigModule.forRoot({ ignoreEnvFile: true }),
+      ZixflowModule.forRootAsync(zixflowConfig.asProvider()),
+    ]);
 
     await expect(failure).rejects.toThrow(/ZIXFLOW_TIMEOUT_MS must be a positive whole number/);
   });
 
   it('does not share interceptors or defaults with the app’s own axios', async () => {
-    const ref = await boot([ZixflowModule.forRoot({ apiKey: sandbox.apiKey, baseUrl: sandbox.url, defaultPhoneId: 'p' })]);
+    const ref = await boot([
+      ZixflowModule.forRoot({ apiKey: sandbox.apiKey, baseUrl: sandbox.url, defaultPhoneId: 'p' }),
+    ]);
     const axios = (await import('axios')).default;
     const interceptor = axios.interceptors.request.use((config) => {
       config.headers.set('x-app-interceptor', 'yes');

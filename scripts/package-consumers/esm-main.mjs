@@ -8,7 +8,11 @@ import { ZixflowModule, ZixflowWhatsappService, ZixflowValidationError } from 'n
 import * as testing from 'nestjs-zixflow/testing';
 import runScenario from './scenario.cjs';
 
-if (typeof ZixflowModule !== 'function' || typeof ZixflowWhatsappService !== 'function' || typeof ZixflowValidationError !== 'function') {
+if (
+  typeof ZixflowModule !== 'function' ||
+  typeof ZixflowWhatsappService !== 'function' ||
+  typeof ZixflowValidationError !== 'function'
+) {
   throw new Error('named ESM imports from nestjs-zixflow are missing');
 }
 const checks = await runScenario({ lib, testing, NestFactory, Module, ConfigModule, ConfigService });

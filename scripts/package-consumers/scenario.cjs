@@ -12,29 +12,77 @@ const SESSION = '/api/v1/campaign/whatsapp/message/send';
 const TEMPLATE = '/api/v1/campaign/whatsapp/send';
 
 const SENDS = [
-  ['sendVideo', { to: TO, video: { link: 'https://cdn.example.com/v.mp4', caption: 'Hi' } }, SESSION,
-    { to: DIGITS, phoneId: PHONE_ID, type: 'video', video: { link: 'https://cdn.example.com/v.mp4', caption: 'Hi' } }],
-  ['sendImage', { to: TO, image: { link: 'https://cdn.example.com/i.png' } }, SESSION,
-    { to: DIGITS, phoneId: PHONE_ID, type: 'image', image: { link: 'https://cdn.example.com/i.png' } }],
-  ['sendAudio', { to: TO, audio: { link: 'https://cdn.example.com/a.ogg' } }, SESSION,
-    { to: DIGITS, phoneId: PHONE_ID, type: 'audio', audio: { link: 'https://cdn.example.com/a.ogg' } }],
-  ['sendDocument', { to: TO, document: { link: 'https://cdn.example.com/d.pdf', filename: 'd.pdf' } }, SESSION,
-    { to: DIGITS, phoneId: PHONE_ID, type: 'document', document: { link: 'https://cdn.example.com/d.pdf', filename: 'd.pdf' } }],
-  ['sendText', { to: TO, text: { body: 'Hello' }, submissionStatus: true }, SESSION,
-    { to: DIGITS, phoneId: PHONE_ID, type: 'text', text: { body: 'Hello' }, submissionStatus: true }],
-  ['sendLocation', { to: TO, location: { latitude: 1.5, longitude: '-2.25' } }, SESSION,
-    { to: DIGITS, phoneId: PHONE_ID, type: 'location', location: { latitude: '1.5', longitude: '-2.25' } }],
-  ['sendReplyButtons', { to: TO, interactive: { body: { text: 'Pick' }, action: { buttons: [{ type: 'reply', reply: { id: 'a', title: 'A' } }] } } }, SESSION,
-    { to: DIGITS, phoneId: PHONE_ID, type: 'interactive', interactive: { body: { text: 'Pick' }, action: { buttons: [{ type: 'reply', reply: { id: 'a', title: 'A' } }] } } }],
-  ['sendTemplate', { to: TO, templateName: 'welcome', language: 'en', variables: { name: 'Ada' } }, TEMPLATE,
-    { to: DIGITS, phoneId: PHONE_ID, templateName: 'welcome', language: 'en', variables: { name: 'Ada' } }],
+  [
+    'sendVideo',
+    { to: TO, video: { link: 'https://cdn.example.com/v.mp4', caption: 'Hi' } },
+    SESSION,
+    { to: DIGITS, phoneId: PHONE_ID, type: 'video', video: { link: 'https://cdn.example.com/v.mp4', caption: 'Hi' } },
+  ],
+  [
+    'sendImage',
+    { to: TO, image: { link: 'https://cdn.example.com/i.png' } },
+    SESSION,
+    { to: DIGITS, phoneId: PHONE_ID, type: 'image', image: { link: 'https://cdn.example.com/i.png' } },
+  ],
+  [
+    'sendAudio',
+    { to: TO, audio: { link: 'https://cdn.example.com/a.ogg' } },
+    SESSION,
+    { to: DIGITS, phoneId: PHONE_ID, type: 'audio', audio: { link: 'https://cdn.example.com/a.ogg' } },
+  ],
+  [
+    'sendDocument',
+    { to: TO, document: { link: 'https://cdn.example.com/d.pdf', filename: 'd.pdf' } },
+    SESSION,
+    {
+      to: DIGITS,
+      phoneId: PHONE_ID,
+      type: 'document',
+      document: { link: 'https://cdn.example.com/d.pdf', filename: 'd.pdf' },
+    },
+  ],
+  [
+    'sendText',
+    { to: TO, text: { body: 'Hello' }, submissionStatus: true },
+    SESSION,
+    { to: DIGITS, phoneId: PHONE_ID, type: 'text', text: { body: 'Hello' }, submissionStatus: true },
+  ],
+  [
+    'sendLocation',
+    { to: TO, location: { latitude: 1.5, longitude: '-2.25' } },
+    SESSION,
+    { to: DIGITS, phoneId: PHONE_ID, type: 'location', location: { latitude: '1.5', longitude: '-2.25' } },
+  ],
+  [
+    'sendReplyButtons',
+    {
+      to: TO,
+      interactive: { body: { text: 'Pick' }, action: { buttons: [{ type: 'reply', reply: { id: 'a', title: 'A' } }] } },
+    },
+    SESSION,
+    {
+      to: DIGITS,
+      phoneId: PHONE_ID,
+      type: 'interactive',
+      interactive: { body: { text: 'Pick' }, action: { buttons: [{ type: 'reply', reply: { id: 'a', title: 'A' } }] } },
+    },
+  ],
+  [
+    'sendTemplate',
+    { to: TO, templateName: 'welcome', language: 'en', variables: { name: 'Ada' } },
+    TEMPLATE,
+    { to: DIGITS, phoneId: PHONE_ID, templateName: 'welcome', language: 'en', variables: { name: 'Ada' } },
+  ],
 ];
 
 const FAILURES = [
   ['ZixflowBadRequestError', { status: 400, body: { status: false, message: 'Invalid data Provided' } }],
   ['ZixflowBadRequestError', { status: 200, body: { status: false, message: 'Invalid data Provided' } }],
   ['ZixflowAuthError', { status: 401, body: { status: false, message: 'Unauthorised' } }],
-  ['ZixflowRateLimitError', { status: 429, headers: { 'retry-after': '2' }, body: { status: false, message: 'Slow down' } }],
+  [
+    'ZixflowRateLimitError',
+    { status: 429, headers: { 'retry-after': '2' }, body: { status: false, message: 'Slow down' } },
+  ],
   ['ZixflowServerError', { status: 500, body: { status: false, message: 'boom' } }],
   ['ZixflowServerError', { status: 503, body: { status: false, message: 'maintenance' } }],
   ['ZixflowApiError', { status: 502, headers: { 'content-type': 'text/html' }, body: '<html>Bad gateway</html>' }],
@@ -84,7 +132,10 @@ module.exports = async function runScenario({ lib, testing, NestFactory, Module,
         () => assert.fail(`expected ${className}`),
         (rejection) => rejection,
       );
-      assert.ok(error instanceof lib[className], `${JSON.stringify(answer)} → ${error && error.name}, expected ${className}`);
+      assert.ok(
+        error instanceof lib[className],
+        `${JSON.stringify(answer)} → ${error && error.name}, expected ${className}`,
+      );
       assert.ok(error instanceof lib.ZixflowError);
       assert.ok(!JSON.stringify(error).includes(API_KEY) && !String(error.stack).includes(API_KEY), 'key leaked');
       checks += 1;

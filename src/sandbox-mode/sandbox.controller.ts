@@ -1,4 +1,15 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, HttpStatus, Inject, Post, Req, ServiceUnavailableException } from '@nestjs/common';
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Inject,
+  Post,
+  Req,
+  ServiceUnavailableException,
+} from '@nestjs/common';
 import type { ConfigType } from '@nestjs/config';
 import { ApiExcludeEndpoint } from '@nestjs/swagger';
 import type { IncomingMessage } from 'node:http';
@@ -23,7 +34,12 @@ interface SimulatedDelivery {
 }
 
 function toListed(message: SandboxSentMessage): ListedMessage {
-  return { messageId: message.messageId, receivedAt: message.receivedAt.toISOString(), path: message.path, body: message.body };
+  return {
+    messageId: message.messageId,
+    receivedAt: message.receivedAt.toISOString(),
+    path: message.path,
+    body: message.body,
+  };
 }
 
 /**
@@ -59,11 +75,23 @@ export class SandboxController {
       throw new ServiceUnavailableException('Webhooks are off: set ZIXFLOW_WEBHOOK_SECRET and restart');
     }
     const result = await this.sandbox
-      .simulateIncoming({ to: ownWebhookUrl(request), secret: this.webhooks.secret, from: dto.from, name: dto.name, ...contentOf(dto) })
+      .simulateIncoming({
+        to: ownWebhookUrl(request),
+        secret: this.webhooks.secret,
+        from: dto.from,
+        name: dto.name,
+        ...contentOf(dto),
+      })
       .catch((error: unknown) => {
-        throw error instanceof RangeError ? new BadRequestException(error.message.replace(/^ZixflowSandbox: /, '')) : error;
+        throw error instanceof RangeError
+          ? new BadRequestException(error.message.replace(/^ZixflowSandbox: /, ''))
+          : error;
       });
-    return { eventId: result.payload.eventId, webhookStatus: result.status, next: 'GET /sandbox/messages shows the answer' };
+    return {
+      eventId: result.payload.eventId,
+      webhookStatus: result.status,
+      next: 'GET /sandbox/messages shows the answer',
+    };
   }
 }
 

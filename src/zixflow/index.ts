@@ -47,7 +47,12 @@ export type { ZixflowReplyMessage, ZixflowReplyTarget, ZixflowReplyType } from '
 export type { ZixflowRateLimitOptions, ZixflowRetryEvent } from './zixflow-options.interface';
 export { ZixflowQueueFullError } from './errors/zixflow-queue-full.error';
 export type { ZixflowQueueFullErrorDetails } from './errors/zixflow-queue-full.error';
-export type { ZixflowBulkMessage, ZixflowSendManyOptions, ZixflowSendOptions, ZixflowSendOutcome } from './bulk/send-many.types';
+export type {
+  ZixflowBulkMessage,
+  ZixflowSendManyOptions,
+  ZixflowSendOptions,
+  ZixflowSendOutcome,
+} from './bulk/send-many.types';
 export { ZIXFLOW_DEFAULT_SEND_MANY_CONCURRENCY } from './bulk/bulk.constants';
 export type {
   ZixflowTemplateQuery,

@@ -42,7 +42,11 @@ describe('resolveZixflowOptions', () => {
         timeoutMs: 10_000,
         retry: DEFAULT_RETRY,
         rateLimit: undefined,
-        templates: { variablesPath: '/api/v1/campaign/whatsapp/variable-keys', cacheTtlMs: 600_000, checkVariables: false },
+        templates: {
+          variablesPath: '/api/v1/campaign/whatsapp/variable-keys',
+          cacheTtlMs: 600_000,
+          checkVariables: false,
+        },
       });
     });
 

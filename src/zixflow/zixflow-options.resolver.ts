@@ -88,7 +88,9 @@ function checkTemplates(templates: unknown): Required<ZixflowTemplateOptions> {
     throw new ZixflowConfigurationError('ZixflowModule: templates.variablesPath must be a path starting with "/".');
   }
   if (!Number.isInteger(resolved.cacheTtlMs) || resolved.cacheTtlMs < 0 || resolved.cacheTtlMs > MAX_TIMER_MS) {
-    throw new ZixflowConfigurationError('ZixflowModule: templates.cacheTtlMs must be a whole number of milliseconds, 0 or more.');
+    throw new ZixflowConfigurationError(
+      'ZixflowModule: templates.cacheTtlMs must be a whole number of milliseconds, 0 or more.',
+    );
   }
   if (typeof resolved.checkVariables !== 'boolean') {
     throw new ZixflowConfigurationError('ZixflowModule: templates.checkVariables must be true or false.');

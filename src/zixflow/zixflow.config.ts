@@ -28,12 +28,9 @@ function readTimeoutMs(): number | undefined {
  * `@Inject(zixflowConfig.KEY)`. An unset key is passed on empty so the module's start-up check
  * reports it by name.
  */
-export const zixflowConfig = registerAs(
-  'zixflow',
-  (): ZixflowModuleOptions => ({
-    apiKey: readEnv('ZIXFLOW_API_KEY') ?? '',
-    baseUrl: readEnv('ZIXFLOW_BASE_URL'),
-    defaultPhoneId: readEnv('ZIXFLOW_PHONE_ID'),
-    timeoutMs: readTimeoutMs(),
-  }),
-);
+export const zixflowConfig = registerAs('zixflow', (): ZixflowModuleOptions => ({
+  apiKey: readEnv('ZIXFLOW_API_KEY') ?? '',
+  baseUrl: readEnv('ZIXFLOW_BASE_URL'),
+  defaultPhoneId: readEnv('ZIXFLOW_PHONE_ID'),
+  timeoutMs: readTimeoutMs(),
+}));

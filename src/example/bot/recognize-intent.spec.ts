@@ -2,7 +2,10 @@ import type { ZixflowIncomingContent } from '../../zixflow/webhooks';
 import { BotIntent, recognizeIntent } from './recognize-intent';
 
 const text = (body: string): ZixflowIncomingContent => ({ type: 'text', text: { body } });
-const button = (id: string): ZixflowIncomingContent => ({ type: 'reply', reply: { id, title: undefined, description: undefined, source: 'button_reply' } });
+const button = (id: string): ZixflowIncomingContent => ({
+  type: 'reply',
+  reply: { id, title: undefined, description: undefined, source: 'button_reply' },
+});
 
 describe('recognizeIntent', () => {
   it.each<[string, ZixflowIncomingContent, BotIntent]>([
@@ -20,7 +23,14 @@ describe('recognizeIntent', () => {
     ['a question', text('where is my parcel?'), { kind: 'other' }],
     ['a number inside a sentence', text('my order is 1001 thanks'), { kind: 'other' }],
     ['an unknown button', button('something-else'), { kind: 'other' }],
-    ['an image', { type: 'image', image: { link: undefined, caption: 'hi', mimeType: undefined, name: undefined, size: undefined } }, { kind: 'other' }],
+    [
+      'an image',
+      {
+        type: 'image',
+        image: { link: undefined, caption: 'hi', mimeType: undefined, name: undefined, size: undefined },
+      },
+      { kind: 'other' },
+    ],
     ['an unknown message', { type: 'unknown', originalType: 'sticker', raw: {} }, { kind: 'other' }],
   ])('reads %s', (_case, message, intent) => {
     expect(recognizeIntent(message)).toEqual(intent);

@@ -33,7 +33,8 @@ export const ASK_FOR_ORDER_NUMBER = 'Sure! What is your order number? (for examp
 /** After "Talk to us". */
 export const TALK_TO_US = 'A colleague will answer you right here within one working day. Send *menu* to go back.';
 /** Something else while the bot waits for an order number. */
-export const NOT_AN_ORDER_NUMBER = 'That does not look like an order number. Send just the digits, for example 1001, or *menu* to start over.';
+export const NOT_AN_ORDER_NUMBER =
+  'That does not look like an order number. Send just the digits, for example 1001, or *menu* to start over.';
 /** Anything the bot does not understand. */
 export const HELP = 'Sorry, I did not get that. Send *menu* to see what I can do for you.';
 

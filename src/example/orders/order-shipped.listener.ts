@@ -21,7 +21,10 @@ export class OrderShippedListener {
     try {
       await this.whatsapp.sendVideo({
         to: event.customerPhone,
-        video: { link: event.trackingVideoUrl, caption: `Good news: order ${event.orderId} is on its way! Here is your tracking video.` },
+        video: {
+          link: event.trackingVideoUrl,
+          caption: `Good news: order ${event.orderId} is on its way! Here is your tracking video.`,
+        },
       });
     } catch (error) {
       const errorClass = error instanceof Error ? error.name : typeof error;

@@ -41,7 +41,11 @@ export class OrdersService {
     const order = this.find(id);
     order.status = 'shipped';
     order.trackingVideoUrl = `https://cdn.example.com/tracking/${encodeURIComponent(id)}.mp4`;
-    const event: OrderShippedEvent = { orderId: id, customerPhone: order.customerPhone, trackingVideoUrl: order.trackingVideoUrl };
+    const event: OrderShippedEvent = {
+      orderId: id,
+      customerPhone: order.customerPhone,
+      trackingVideoUrl: order.trackingVideoUrl,
+    };
     this.events.emit(ORDER_SHIPPED, event);
     return order;
   }

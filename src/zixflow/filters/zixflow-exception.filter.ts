@@ -1,6 +1,11 @@
 import { ArgumentsHost, Catch, HttpStatus, Logger } from '@nestjs/common';
 import { BaseExceptionFilter } from '@nestjs/core';
-import { ZixflowApiError, ZixflowAuthError, ZixflowBadRequestError, ZixflowRateLimitError } from '../errors/zixflow-api.error';
+import {
+  ZixflowApiError,
+  ZixflowAuthError,
+  ZixflowBadRequestError,
+  ZixflowRateLimitError,
+} from '../errors/zixflow-api.error';
 import { ZixflowError } from '../errors/zixflow.error';
 import { ZixflowTimeoutError } from '../errors/zixflow-network.error';
 import { ZixflowValidationError } from '../errors/zixflow-validation.error';
@@ -69,7 +74,12 @@ export function toHttpAnswer(error: ZixflowError): HttpAnswer {
     return answerForApiError(error, base);
   }
   if (error instanceof ZixflowTimeoutError) {
-    return answer(HttpStatus.GATEWAY_TIMEOUT, 'Gateway Timeout', 'Zixflow did not answer in time; the message may or may not have been sent', base);
+    return answer(
+      HttpStatus.GATEWAY_TIMEOUT,
+      'Gateway Timeout',
+      'Zixflow did not answer in time; the message may or may not have been sent',
+      base,
+    );
   }
   return answer(HttpStatus.BAD_GATEWAY, 'Bad Gateway', 'Could not reach Zixflow', base);
 }
@@ -77,7 +87,12 @@ export function toHttpAnswer(error: ZixflowError): HttpAnswer {
 function answerForApiError(error: ZixflowApiError, base: { zixflowError: string }): HttpAnswer {
   const zixflow = { ...base, zixflowStatus: error.status, zixflowMessage: error.zixflowMessage };
   if (error instanceof ZixflowBadRequestError) {
-    return answer(HttpStatus.UNPROCESSABLE_ENTITY, 'Unprocessable Entity', `Zixflow rejected the message: ${error.zixflowMessage ?? 'no reason given'}`, zixflow);
+    return answer(
+      HttpStatus.UNPROCESSABLE_ENTITY,
+      'Unprocessable Entity',
+      `Zixflow rejected the message: ${error.zixflowMessage ?? 'no reason given'}`,
+      zixflow,
+    );
   }
   if (error instanceof ZixflowAuthError) {
     // The caller of this API is not the one who is unauthorised: our server's Zixflow key is.
@@ -85,7 +100,15 @@ function answerForApiError(error: ZixflowApiError, base: { zixflowError: string 
   }
   if (error instanceof ZixflowRateLimitError) {
     const retryAfterSeconds = error.retryAfterMs === undefined ? undefined : Math.ceil(error.retryAfterMs / 1000);
-    return { ...answer(HttpStatus.TOO_MANY_REQUESTS, 'Too Many Requests', 'Zixflow is rate limiting; try again later', zixflow), retryAfterSeconds };
+    return {
+      ...answer(
+        HttpStatus.TOO_MANY_REQUESTS,
+        'Too Many Requests',
+        'Zixflow is rate limiting; try again later',
+        zixflow,
+      ),
+      retryAfterSeconds,
+    };
   }
   return answer(HttpStatus.BAD_GATEWAY, 'Bad Gateway', `Zixflow failed with HTTP ${error.status}`, zixflow);
 }

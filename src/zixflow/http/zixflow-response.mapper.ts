@@ -70,7 +70,11 @@ export function mapZixflowAnswer(
  * Like {@link mapZixflowAnswer} for read endpoints: resolves with Zixflow's whole success envelope
  * (its `data` differs per endpoint) or throws the same typed errors.
  */
-export function readZixflowEnvelope(answer: ZixflowHttpAnswer, endpoint: string, secret: string): Record<string, unknown> {
+export function readZixflowEnvelope(
+  answer: ZixflowHttpAnswer,
+  endpoint: string,
+  secret: string,
+): Record<string, unknown> {
   const { status, data } = answer;
   if (status >= 200 && status < 300 && isSuccessEnvelope(data)) {
     return data;

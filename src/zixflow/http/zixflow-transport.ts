@@ -63,7 +63,11 @@ export class ZixflowTransport implements OnApplicationShutdown {
       throw mapTransportError(error, path, this.options.timeoutMs, 1);
     }
     this.logger.debug(`GET ${path}: HTTP ${response.status}`);
-    const answer = { status: response.status, headers: response.headers as Record<string, unknown>, data: response.data };
+    const answer = {
+      status: response.status,
+      headers: response.headers as Record<string, unknown>,
+      data: response.data,
+    };
     return readZixflowEnvelope(answer, path, this.options.apiKey);
   }
 

@@ -10,34 +10,54 @@ describe('checkTemplateVariables', () => {
   ];
 
   it('accepts exactly the declared keys with URL values where URLs are declared', () => {
-    expect(checkTemplateVariables(declared, { image: 'https://a.example/i.png', doc: 'http://a.example/d.pdf', code: '1234' }, 't')).toEqual([]);
+    expect(
+      checkTemplateVariables(
+        declared,
+        { image: 'https://a.example/i.png', doc: 'http://a.example/d.pdf', code: '1234' },
+        't',
+      ),
+    ).toEqual([]);
   });
 
   it.each([
     [{ doc: 'https://a.example/d.pdf', code: '1' }, 'variables.image is missing: template t expects image, doc, code'],
-    [{ image: 'https://a.example/i.png', doc: 'https://a.example/d.pdf', code: '1', extra: 'x' }, 'variables.extra is not a variable of template t (it expects image, doc, code)'],
-    [{ image: 'javascript:alert(1)', doc: 'https://a.example/d.pdf', code: '1' }, 'variables.image must be an http or https URL: the template declares it as IMAGE_URL'],
+    [
+      { image: 'https://a.example/i.png', doc: 'https://a.example/d.pdf', code: '1', extra: 'x' },
+      'variables.extra is not a variable of template t (it expects image, doc, code)',
+    ],
+    [
+      { image: 'javascript:alert(1)', doc: 'https://a.example/d.pdf', code: '1' },
+      'variables.image must be an http or https URL: the template declares it as IMAGE_URL',
+    ],
   ])('reports %j', (given, line) => {
     expect(checkTemplateVariables(declared, given, 't')).toEqual([line]);
   });
 
   it('names "no variables" for a template without any', () => {
-    expect(checkTemplateVariables([], { a: 'x' }, 't')).toEqual(['variables.a is not a variable of template t (it expects no variables)']);
+    expect(checkTemplateVariables([], { a: 'x' }, 't')).toEqual([
+      'variables.a is not a variable of template t (it expects no variables)',
+    ]);
   });
 });
 
 describe('parseTemplateVariables', () => {
   it.each([
-    [{ status: true, data: [{ label: 'L', keyName: 'k', type: 'text' }] }, [{ label: 'L', keyName: 'k', type: 'TEXT' }]],
+    [
+      { status: true, data: [{ label: 'L', keyName: 'k', type: 'text' }] },
+      [{ label: 'L', keyName: 'k', type: 'TEXT' }],
+    ],
     [{ success: true, data: { data: [{ keyName: 'k' }] } }, [{ keyName: 'k', type: 'TEXT' }]],
     [{ status: true, data: [{ label: 'no key' }, 'x', null] }, []],
   ])('reads %j', (body, expected) => {
     expect(parseTemplateVariables(body)).toEqual(expected);
   });
 
-  it.each([[{ status: true }], [{ status: true, data: 'x' }], ['text'], [null]])('returns undefined without a list: %j', (body) => {
-    expect(parseTemplateVariables(body)).toBeUndefined();
-  });
+  it.each([[{ status: true }], [{ status: true, data: 'x' }], ['text'], [null]])(
+    'returns undefined without a list: %j',
+    (body) => {
+      expect(parseTemplateVariables(body)).toBeUndefined();
+    },
+  );
 });
 
 describe('TemplateVariablesCache', () => {

@@ -23,7 +23,12 @@ export function checkTemplateVariables(
     .filter((key) => !declaredKeys.has(key))
     .map((key) => `variables.${key} is not a variable of template ${template} (it expects ${expected})`);
   const wrongType = declared
-    .filter((variable) => URL_TYPES.has(variable.type) && variable.keyName in given && !isHttpUrl(given[variable.keyName]))
-    .map((variable) => `variables.${variable.keyName} must be an http or https URL: the template declares it as ${variable.type}`);
+    .filter(
+      (variable) => URL_TYPES.has(variable.type) && variable.keyName in given && !isHttpUrl(given[variable.keyName]),
+    )
+    .map(
+      (variable) =>
+        `variables.${variable.keyName} must be an http or https URL: the template declares it as ${variable.type}`,
+    );
   return [...missing, ...unexpected, ...wrongType];
 }

@@ -41,11 +41,20 @@ export class ZixflowTemplateVariablesReader {
 
   private async fetch(phoneId: string, query: ZixflowTemplateQuery): Promise<ZixflowTemplateVariable[]> {
     const path = this.options.templates.variablesPath;
-    const envelope = await this.transport.get(path, { phoneId, templateName: query.templateName, language: query.language });
+    const envelope = await this.transport.get(path, {
+      phoneId,
+      templateName: query.templateName,
+      language: query.language,
+    });
     const variables = parseTemplateVariables(envelope);
     if (variables === undefined) {
       // A success without a variable list: surface it verbatim rather than guess "no variables".
-      throw new ZixflowApiError({ status: 200, endpoint: path, body: envelope, zixflowMessage: 'the answer holds no variable list' });
+      throw new ZixflowApiError({
+        status: 200,
+        endpoint: path,
+        body: envelope,
+        zixflowMessage: 'the answer holds no variable list',
+      });
     }
     return variables;
   }

@@ -78,7 +78,9 @@ function checkRecipient(body: JsonObject, problems: Problems): void {
   if (to === undefined) problems.push('to: is required');
   else if (typeof to !== 'string') problems.push(`to: must be a string (got ${describe(to)})`);
   else if (!RECIPIENT_PATTERN.test(to)) {
-    problems.push(`to: must be 7-15 digits in international format, without '+' or a leading 0 (got ${JSON.stringify(to)})`);
+    problems.push(
+      `to: must be 7-15 digits in international format, without '+' or a leading 0 (got ${JSON.stringify(to)})`,
+    );
   }
   checkNonBlankString(body, 'phoneId', 'phoneId', problems);
 }
@@ -191,7 +193,13 @@ function checkLocationObject(location: JsonObject, path: string, problems: Probl
   checkOptionalString(location, 'address', `${path}.address`, { min: 0, max: Infinity }, problems);
 }
 
-function checkCoordinate(location: JsonObject, key: 'latitude' | 'longitude', path: string, limit: number, problems: Problems): void {
+function checkCoordinate(
+  location: JsonObject,
+  key: 'latitude' | 'longitude',
+  path: string,
+  limit: number,
+  problems: Problems,
+): void {
   const value = location[key];
   const field = `${path}.${key}`;
   if (value === undefined) problems.push(`${field}: is required`);
@@ -249,7 +257,8 @@ function checkInteractiveHeader(header: unknown, path: string, problems: Problem
     return;
   }
   checkUnknownKeys(header, ['type', type], path, problems);
-  if (type === 'text') checkRequiredString(header, 'text', `${path}.text`, { min: 1, max: HEADER_AND_FOOTER_MAX }, problems);
+  if (type === 'text')
+    checkRequiredString(header, 'text', `${path}.text`, { min: 1, max: HEADER_AND_FOOTER_MAX }, problems);
   else checkHeaderMedia(header[type], `${path}.${type}`, problems);
 }
 
@@ -317,19 +326,32 @@ function checkUniqueReplyField(buttons: unknown[], field: 'id' | 'title', path: 
   for (const button of buttons) {
     const value = isPlainObject(button) && isPlainObject(button.reply) ? button.reply[field] : undefined;
     if (typeof value !== 'string') continue;
-    if (seen.has(value)) problems.push(`${path}: reply ${field}s must be unique (${JSON.stringify(value)} is repeated)`);
+    if (seen.has(value))
+      problems.push(`${path}: reply ${field}s must be unique (${JSON.stringify(value)} is repeated)`);
     seen.add(value);
   }
 }
 
 // -------------------------------------------------------- generic checks
 
-function checkRequiredString(obj: JsonObject, key: string, path: string, limits: LengthLimits, problems: Problems): void {
+function checkRequiredString(
+  obj: JsonObject,
+  key: string,
+  path: string,
+  limits: LengthLimits,
+  problems: Problems,
+): void {
   if (obj[key] === undefined) problems.push(`${path}: is required`);
   else checkStringValue(obj[key], path, limits, problems);
 }
 
-function checkOptionalString(obj: JsonObject, key: string, path: string, limits: LengthLimits, problems: Problems): void {
+function checkOptionalString(
+  obj: JsonObject,
+  key: string,
+  path: string,
+  limits: LengthLimits,
+  problems: Problems,
+): void {
   if (isPresent(obj, key)) checkStringValue(obj[key], path, limits, problems);
 }
 
@@ -369,7 +391,8 @@ function checkHttpUrl(value: unknown, path: string, problems: Problems): void {
     problems.push(`${path}: must be a string (got ${describe(value)})`);
     return;
   }
-  if (!isAbsoluteHttpUrl(value)) problems.push(`${path}: must be an absolute http(s) URL (got ${JSON.stringify(value)})`);
+  if (!isAbsoluteHttpUrl(value))
+    problems.push(`${path}: must be an absolute http(s) URL (got ${JSON.stringify(value)})`);
 }
 
 function isAbsoluteHttpUrl(value: string): boolean {
@@ -424,7 +447,9 @@ function characterCount(value: string): number {
 
 /** Quotes scalars so a problem shows what was actually sent (e.g. `"list"` vs `list`). */
 function show(value: unknown): string {
-  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? JSON.stringify(value) : describe(value);
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+    ? JSON.stringify(value)
+    : describe(value);
 }
 
 function describe(value: unknown): string {

@@ -49,10 +49,13 @@ function toEpochMs(timestamp: Date | number | undefined): number {
 
 /** Zixflow sends the sender as digits only, so typed numbers (`+1 302 389 5111`, `0044…`) are reduced to that. Throws a RangeError for anything that is not a number with its country code. */
 export function senderDigits(from: string): string {
-  if (typeof from !== 'string') throw new RangeError('ZixflowSandbox: simulateIncoming needs `from`, the customer number');
+  if (typeof from !== 'string')
+    throw new RangeError('ZixflowSandbox: simulateIncoming needs `from`, the customer number');
   const digits = from.replace(/\D/g, '').replace(/^00/, '');
   if (!/^[1-9]\d{6,14}$/.test(digits)) {
-    throw new RangeError(`ZixflowSandbox: from must be a phone number with its country code, 7-15 digits (got ${JSON.stringify(from)})`);
+    throw new RangeError(
+      `ZixflowSandbox: from must be a phone number with its country code, 7-15 digits (got ${JSON.stringify(from)})`,
+    );
   }
   return digits;
 }

@@ -33,7 +33,8 @@ export function loopbackUrlProblem(url: string): string | undefined {
 function targetProblem(url: URL): string | undefined {
   if (url.protocol !== 'http:') return 'must use http://';
   if (url.username !== '' || url.password !== '') return 'must not contain credentials';
-  if (!LOOPBACK_HOSTS.has(url.hostname)) return 'must point at 127.0.0.1, localhost or [::1]; the sandbox never calls other hosts';
+  if (!LOOPBACK_HOSTS.has(url.hostname))
+    return 'must point at 127.0.0.1, localhost or [::1]; the sandbox never calls other hosts';
   return undefined;
 }
 
@@ -63,16 +64,24 @@ export function postJsonToLoopback(
         agent: false,
         signal: options.signal,
         timeout: options.timeoutMs,
-        headers: { ...options.headers, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(payload)) },
+        headers: {
+          ...options.headers,
+          'content-type': 'application/json',
+          'content-length': String(Buffer.byteLength(payload)),
+        },
       },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: parseAnswer(Buffer.concat(chunks).toString('utf8')) }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, body: parseAnswer(Buffer.concat(chunks).toString('utf8')) }),
+        );
         res.on('error', reject);
       },
     );
-    req.on('timeout', () => req.destroy(new Error(`ZixflowSandbox: no answer from ${url} within ${options.timeoutMs} ms`)));
+    req.on('timeout', () =>
+      req.destroy(new Error(`ZixflowSandbox: no answer from ${url} within ${options.timeoutMs} ms`)),
+    );
     req.on('error', reject);
     req.end(payload);
   });

@@ -46,7 +46,14 @@ export class SandboxTemplateRegistry {
   answer(query: Record<string, string>): VariableKeysAnswer {
     const missing = ['phoneId', 'templateName', 'language'].filter((name) => !query[name]);
     if (missing.length > 0) {
-      return { status: 400, payload: { status: false, message: 'Invalid data Provided', details: missing.map((name) => `${name}: is required`) } };
+      return {
+        status: 400,
+        payload: {
+          status: false,
+          message: 'Invalid data Provided',
+          details: missing.map((name) => `${name}: is required`),
+        },
+      };
     }
     const found = this.templates.find(
       (template) =>

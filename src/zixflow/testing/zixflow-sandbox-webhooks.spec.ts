@@ -22,7 +22,11 @@ class FakeApp {
       const chunks: Buffer[] = [];
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
       req.on('end', () => {
-        this.received.push({ path: req.url ?? '', headers: req.headers, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown> });
+        this.received.push({
+          path: req.url ?? '',
+          headers: req.headers,
+          body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>,
+        });
         res.writeHead(this.status, { 'content-type': 'application/json' }).end(JSON.stringify({ received: true }));
       });
     });
@@ -39,7 +43,8 @@ class FakeApp {
 
   async waitFor(count: number, timeoutMs = 3000): Promise<Received[]> {
     const deadline = Date.now() + timeoutMs;
-    while (this.received.length < count && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+    while (this.received.length < count && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 10));
     return this.received;
   }
 
@@ -50,7 +55,13 @@ class FakeApp {
 }
 
 function send(sandbox: ZixflowSandbox, body: Record<string, unknown>): Promise<number> {
-  const payload = JSON.stringify({ to: '13023895111', phoneId: sandbox.phoneId, type: 'text', text: { body: 'Hi' }, ...body });
+  const payload = JSON.stringify({
+    to: '13023895111',
+    phoneId: sandbox.phoneId,
+    type: 'text',
+    text: { body: 'Hi' },
+    ...body,
+  });
   return new Promise((resolve, reject) => {
     const req = httpRequest(`${sandbox.url}${SESSION_PATH}`, {
       method: 'POST',
@@ -90,7 +101,12 @@ describe('ZixflowSandbox.simulateIncoming', () => {
 
   it("posts Zixflow's documented payload with the secret header and returns the app's answer", async () => {
     const before = Date.now();
-    const result = await sandbox.simulateIncoming({ to: app.url('/zixflow/webhooks/incoming'), secret: 's3cret-s3cret-s3cret', from: '+1 (302) 389-5111', text: 'hi' });
+    const result = await sandbox.simulateIncoming({
+      to: app.url('/zixflow/webhooks/incoming'),
+      secret: 's3cret-s3cret-s3cret',
+      from: '+1 (302) 389-5111',
+      text: 'hi',
+    });
 
     expect(result.status).toBe(200);
     expect(result.body).toEqual({ received: true });
@@ -121,7 +137,10 @@ describe('ZixflowSandbox.simulateIncoming', () => {
   });
 
   it('sends any message object, chosen ids, a custom header, and no secret header when no secret is given', async () => {
-    const message = { type: 'interactive', interactive: { type: 'button_reply', button_reply: { id: 'track', title: 'Track order' } } };
+    const message = {
+      type: 'interactive',
+      interactive: { type: 'button_reply', button_reply: { id: 'track', title: 'Track order' } },
+    };
     await sandbox.simulateIncoming({
       to: app.url('/in', 'localhost'),
       from: '0044 20 7946 0958',
@@ -149,7 +168,13 @@ describe('ZixflowSandbox.simulateIncoming', () => {
   });
 
   it('uses a custom secret header', async () => {
-    await sandbox.simulateIncoming({ to: app.url('/in'), from: '13023895111', text: 'x', secret: 'abc', secretHeader: 'x-hook-token' });
+    await sandbox.simulateIncoming({
+      to: app.url('/in'),
+      from: '13023895111',
+      text: 'x',
+      secret: 'abc',
+      secretHeader: 'x-hook-token',
+    });
     expect(app.received[0].headers['x-hook-token']).toBe('abc');
   });
 
@@ -177,7 +202,9 @@ describe('ZixflowSandbox.simulateIncoming', () => {
 
   it('rejects after stop()', async () => {
     await sandbox.stop();
-    await expect(sandbox.simulateIncoming({ to: app.url('/in'), from: '13023895111', text: 'x' })).rejects.toThrow(/stopped/);
+    await expect(sandbox.simulateIncoming({ to: app.url('/in'), from: '13023895111', text: 'x' })).rejects.toThrow(
+      /stopped/,
+    );
   });
 });
 
@@ -201,7 +228,10 @@ describe('ZixflowSandbox delivery reports', () => {
 
     const reports = await app.waitFor(2);
     const [message] = sandbox.messages;
-    expect(reports.map(({ path }) => path)).toEqual(['/zixflow/webhooks/reports?token=t0ken', '/zixflow/webhooks/reports?token=t0ken']);
+    expect(reports.map(({ path }) => path)).toEqual([
+      '/zixflow/webhooks/reports?token=t0ken',
+      '/zixflow/webhooks/reports?token=t0ken',
+    ]);
     expect(reports.map(({ body }) => body.status)).toEqual(['sent', 'delivered']);
     expect(reports[1].body).toEqual({
       type: 'delivery_status',
@@ -227,7 +257,11 @@ describe('ZixflowSandbox delivery reports', () => {
     sandbox = await ZixflowSandbox.start({ deliveryReports: { delayMs: 0 } });
     await send(sandbox, { reportURL: 'https://example.com/zixflow/report' });
     expect(sandbox.reportDeliveries).toEqual([
-      expect.objectContaining({ url: 'https://example.com/zixflow/report', status: 'sent', error: expect.stringMatching(/^not sent: reportURL must use http/) as unknown }),
+      expect.objectContaining({
+        url: 'https://example.com/zixflow/report',
+        status: 'sent',
+        error: expect.stringMatching(/^not sent: reportURL must use http/) as unknown,
+      }),
     ]);
   });
 
@@ -253,7 +287,9 @@ describe('ZixflowSandbox delivery reports', () => {
     await eventually(() => sandbox?.reportDeliveries.length === 1);
     await sleep(50);
     expect(app.received).toHaveLength(1);
-    expect(sandbox.reportDeliveries.map(({ status, responseStatus }) => [status, responseStatus])).toEqual([['sent', 401]]);
+    expect(sandbox.reportDeliveries.map(({ status, responseStatus }) => [status, responseStatus])).toEqual([
+      ['sent', 401],
+    ]);
   });
 
   it('records a connection error', async () => {
@@ -263,7 +299,9 @@ describe('ZixflowSandbox delivery reports', () => {
     await closed.stop();
     await send(sandbox, { reportURL });
     await eventually(() => sandbox?.reportDeliveries.length === 1);
-    expect(sandbox.reportDeliveries).toEqual([expect.objectContaining({ status: 'sent', error: expect.stringMatching(/ECONNREFUSED/) as unknown })]);
+    expect(sandbox.reportDeliveries).toEqual([
+      expect.objectContaining({ status: 'sent', error: expect.stringMatching(/ECONNREFUSED/) as unknown }),
+    ]);
   });
 
   it('clear() cancels pending reports', async () => {

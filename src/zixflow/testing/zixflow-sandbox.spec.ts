@@ -40,7 +40,12 @@ const validSessionBodies: Array<[string, Record<string, unknown>]> = [
   ],
 ];
 
-const validTemplateBody = { ...envelope, templateName: 'marketing_sample_2', language: 'en', variables: { name: 'Ada' } };
+const validTemplateBody = {
+  ...envelope,
+  templateName: 'marketing_sample_2',
+  language: 'en',
+  variables: { name: 'Ada' },
+};
 
 interface SandboxReply {
   status: number;
@@ -60,7 +65,12 @@ function authHeaders(sandbox: ZixflowSandbox): Record<string, string> {
   return { authorization: `Bearer ${sandbox.apiKey}`, 'content-type': 'application/json' };
 }
 
-async function send(sandbox: ZixflowSandbox, path: string, body: unknown, options: PostOptions = {}): Promise<SandboxReply> {
+async function send(
+  sandbox: ZixflowSandbox,
+  path: string,
+  body: unknown,
+  options: PostOptions = {},
+): Promise<SandboxReply> {
   const method = options.method ?? 'POST';
   const hasBody = method !== 'GET' && method !== 'HEAD';
   const response = await fetch(`${sandbox.url}${path}`, {
@@ -82,14 +92,20 @@ function parseOrUndefined(text: string): unknown {
 }
 
 /** node:http request that resolves with the response or rejects with the socket error, for cases fetch hides. */
-function rawPost(sandbox: ZixflowSandbox, body: string, agent?: Agent): Promise<{ status: number; headers: IncomingHttpHeaders; reusedSocket: boolean }> {
+function rawPost(
+  sandbox: ZixflowSandbox,
+  body: string,
+  agent?: Agent,
+): Promise<{ status: number; headers: IncomingHttpHeaders; reusedSocket: boolean }> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(
       `${sandbox.url}${SESSION_PATH}`,
       { method: 'POST', headers: authHeaders(sandbox), agent },
       (res) => {
         res.resume();
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, reusedSocket: req.reusedSocket }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, reusedSocket: req.reusedSocket }),
+        );
       },
     );
     req.on('error', reject);
@@ -196,7 +212,12 @@ describe('ZixflowSandbox', () => {
   describe('content checks', () => {
     it.each<[string, PostOptions['rawBody'], string, string]>([
       ['a text/plain content type', '{}', 'text/plain', 'content-type: must be application/json (got "text/plain")'],
-      ['a latin1 charset', '{}', 'application/json; charset=latin1', 'content-type: must be application/json (got "application/json; charset=latin1")'],
+      [
+        'a latin1 charset',
+        '{}',
+        'application/json; charset=latin1',
+        'content-type: must be application/json (got "application/json; charset=latin1")',
+      ],
       ['malformed JSON', '{"to":', 'application/json', 'body: must be valid JSON'],
       ['an empty body', '', 'application/json', 'body: must be valid JSON'],
       ['a JSON array', '[]', 'application/json', 'body: must be a JSON object'],
@@ -224,11 +245,31 @@ describe('ZixflowSandbox', () => {
     });
 
     it.each<[string, string, Record<string, unknown>, string]>([
-      ['a + in to', SESSION_PATH, { ...validSessionBodies[0][1], to: '+919876543210' }, `to: must be 7-15 digits in international format, without '+' or a leading 0 (got "+919876543210")`],
-      ['numeric coordinates', SESSION_PATH, { ...envelope, type: 'location', location: { latitude: 1, longitude: '2' } }, 'location.latitude: must be a string (got number)'],
-      ['a null optional field', SESSION_PATH, { ...validSessionBodies[0][1], reportURL: null }, 'reportURL: must be a string (got null)'],
+      [
+        'a + in to',
+        SESSION_PATH,
+        { ...validSessionBodies[0][1], to: '+919876543210' },
+        `to: must be 7-15 digits in international format, without '+' or a leading 0 (got "+919876543210")`,
+      ],
+      [
+        'numeric coordinates',
+        SESSION_PATH,
+        { ...envelope, type: 'location', location: { latitude: 1, longitude: '2' } },
+        'location.latitude: must be a string (got number)',
+      ],
+      [
+        'a null optional field',
+        SESSION_PATH,
+        { ...validSessionBodies[0][1], reportURL: null },
+        'reportURL: must be a string (got null)',
+      ],
       ['a session body on the template path', TEMPLATE_PATH, validSessionBodies[0][1], 'type: unknown field'],
-      ['a template without variables', TEMPLATE_PATH, { ...validTemplateBody, variables: undefined }, 'variables: is required (send {} when the template has none)'],
+      [
+        'a template without variables',
+        TEMPLATE_PATH,
+        { ...validTemplateBody, variables: undefined },
+        'variables: is required (send {} when the template has none)',
+      ],
     ])('answers 400 with details for %s', async (_case, path, body, problem) => {
       const reply = await send(sandbox, path, body);
       expect(reply.status).toBe(400);
@@ -260,8 +301,18 @@ describe('ZixflowSandbox', () => {
       const silent = await send(sandbox, TEMPLATE_PATH, { ...validTemplateBody, submissionStatus: false });
 
       const [a, b, c] = sandbox.messages;
-      expect(first.json).toEqual({ status: true, message: 'Message sent successfully', campaignId: a.campaignId, messageId: a.messageId });
-      expect(second.json).toEqual({ status: true, message: 'Message sent successfully', campaignId: b.campaignId, messageId: b.messageId });
+      expect(first.json).toEqual({
+        status: true,
+        message: 'Message sent successfully',
+        campaignId: a.campaignId,
+        messageId: a.messageId,
+      });
+      expect(second.json).toEqual({
+        status: true,
+        message: 'Message sent successfully',
+        campaignId: b.campaignId,
+        messageId: b.messageId,
+      });
       expect(silent.json).toEqual({ status: true, message: 'Message sent successfully' });
       for (const message of [a, b, c]) {
         expect(message.messageId).toMatch(OBJECT_ID);
@@ -276,7 +327,11 @@ describe('ZixflowSandbox', () => {
       const rawBody = JSON.stringify(validTemplateBody);
       await fetch(`${sandbox.url}${TEMPLATE_PATH}?trace=1&trace=2`, {
         method: 'POST',
-        headers: { Authorization: `Bearer ${sandbox.apiKey}`, 'Content-Type': 'application/json', 'X-Request-Id': 'abc' },
+        headers: {
+          Authorization: `Bearer ${sandbox.apiKey}`,
+          'Content-Type': 'application/json',
+          'X-Request-Id': 'abc',
+        },
         body: rawBody,
       });
       const recorded = sandbox.lastRequest;
@@ -343,7 +398,11 @@ describe('ZixflowSandbox', () => {
 
   describe('scripted responses', () => {
     it('sends status, JSON body and headers, bypassing auth and body checks', async () => {
-      sandbox.respondNext({ status: 429, body: { status: false, message: 'Too many requests' }, headers: { 'Retry-After': '7' } });
+      sandbox.respondNext({
+        status: 429,
+        body: { status: false, message: 'Too many requests' },
+        headers: { 'Retry-After': '7' },
+      });
       const reply = await send(sandbox, '/anything', { junk: true }, { headers: {} });
       expect(reply.status).toBe(429);
       expect(reply.json).toEqual({ status: false, message: 'Too many requests' });
@@ -401,7 +460,9 @@ describe('ZixflowSandbox', () => {
       sandbox.respondNext({ drop: true });
       const failure = send(sandbox, TEMPLATE_PATH, validTemplateBody);
       await expect(failure).rejects.toMatchObject({ name: 'TypeError', message: 'fetch failed' });
-      const cause = await failure.catch((error: unknown) => (typeof error === 'object' && error !== null && 'cause' in error ? error.cause : undefined));
+      const cause = await failure.catch((error: unknown) =>
+        typeof error === 'object' && error !== null && 'cause' in error ? error.cause : undefined,
+      );
       expect(cause).toMatchObject({ code: expect.stringMatching(/UND_ERR_SOCKET|ECONNRESET/) });
       expect(sandbox.lastRequest?.body).toEqual(validTemplateBody);
     });
@@ -469,7 +530,9 @@ describe('ZixflowSandbox.stop', () => {
   it('resolves quickly after a client aborted a stalled request', async () => {
     const sandbox = await ZixflowSandbox.start();
     sandbox.respondAlways({ stall: true });
-    await expect(send(sandbox, TEMPLATE_PATH, validTemplateBody, { signal: AbortSignal.timeout(100) })).rejects.toMatchObject({
+    await expect(
+      send(sandbox, TEMPLATE_PATH, validTemplateBody, { signal: AbortSignal.timeout(100) }),
+    ).rejects.toMatchObject({
       name: 'TimeoutError',
     });
     expect(await elapsedMs(() => sandbox.stop())).toBeLessThan(1000);

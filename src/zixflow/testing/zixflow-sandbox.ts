@@ -117,7 +117,9 @@ export class ZixflowSandbox {
     settings: SandboxSettings,
   ) {
     this.reports = new SandboxReportSender(settings.reportsEnabled);
-    this.timeline = new SandboxStatusTimeline(settings.statusDelayMs, (message, status) => this.statusChanged(message, status));
+    this.timeline = new SandboxStatusTimeline(settings.statusDelayMs, (message, status) =>
+      this.statusChanged(message, status),
+    );
     this.inbox = settings.inbox ? this.createInbox() : undefined;
     this.server = createServer((req, res) => this.handleRequest(req, res));
     this.server.on('connection', (socket: Socket) => this.trackSocket(socket));
@@ -127,11 +129,19 @@ export class ZixflowSandbox {
   static async start(options: ZixflowSandboxOptions = {}): Promise<ZixflowSandbox> {
     const port = options.port ?? 0;
     const apiKey = options.apiKey ?? DEFAULT_API_KEY;
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`ZixflowSandbox: invalid port ${port}`);
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw new RangeError(`ZixflowSandbox: invalid port ${port}`);
     if (apiKey === '') throw new RangeError('ZixflowSandbox: apiKey must not be empty');
-    const account = { phoneId: options.phoneId ?? DEFAULT_ACCOUNT.phoneId, wabaId: options.wabaId ?? DEFAULT_ACCOUNT.wabaId };
+    const account = {
+      phoneId: options.phoneId ?? DEFAULT_ACCOUNT.phoneId,
+      wabaId: options.wabaId ?? DEFAULT_ACCOUNT.wabaId,
+    };
     const reportsEnabled = options.deliveryReports !== false;
-    const settings = { statusDelayMs: statusDelay(options.deliveryReports), reportsEnabled, inbox: options.inbox !== false };
+    const settings = {
+      statusDelayMs: statusDelay(options.deliveryReports),
+      reportsEnabled,
+      inbox: options.inbox !== false,
+    };
     const sandbox = new ZixflowSandbox(apiKey, account, settings);
     await sandbox.listen(port);
     return sandbox;
@@ -172,7 +182,8 @@ export class ZixflowSandbox {
    */
   connectApp(connection: SandboxAppConnection): this {
     const problem = loopbackUrlProblem(connection.incomingUrl);
-    if (problem !== undefined) throw new RangeError(`ZixflowSandbox: incomingUrl ${JSON.stringify(connection.incomingUrl)} ${problem}`);
+    if (problem !== undefined)
+      throw new RangeError(`ZixflowSandbox: incomingUrl ${JSON.stringify(connection.incomingUrl)} ${problem}`);
     this.app = { ...connection };
     this.inbox?.appChanged();
     return this;
@@ -249,7 +260,9 @@ export class ZixflowSandbox {
       this.conversationLog.setWebhookResult(entry.id, { status: answer.status });
       return { ...answer, payload };
     } catch (error) {
-      this.conversationLog.setWebhookResult(entry.id, { error: error instanceof Error ? error.message : String(error) });
+      this.conversationLog.setWebhookResult(entry.id, {
+        error: error instanceof Error ? error.message : String(error),
+      });
       throw error;
     } finally {
       this.outbound.delete(controller);
@@ -286,7 +299,8 @@ export class ZixflowSandbox {
    * test synchronise with fire-and-forget or retrying clients without sleeps.
    */
   waitForRequests(count: number, timeoutMs = 5000): Promise<SandboxRecordedRequest[]> {
-    if (!Number.isInteger(count) || count < 0) return Promise.reject(new RangeError(`ZixflowSandbox: invalid request count ${count}`));
+    if (!Number.isInteger(count) || count < 0)
+      return Promise.reject(new RangeError(`ZixflowSandbox: invalid request count ${count}`));
     if (this.recorded.length >= count) return Promise.resolve([...this.recorded]);
     if (this.stopping !== undefined) return Promise.reject(this.stoppedWhileWaitingError(count));
     return new Promise((resolve, reject) => {
@@ -383,9 +397,12 @@ export class ZixflowSandbox {
 
   /** Where a simulated message goes: the explicit `to` (with only the secret given alongside), else the connected app. */
   private webhookTarget(options: SandboxIncomingOptions): { url: string; secret?: string; secretHeader?: string } {
-    if (options.to !== undefined) return { url: options.to, secret: options.secret, secretHeader: options.secretHeader };
+    if (options.to !== undefined)
+      return { url: options.to, secret: options.secret, secretHeader: options.secretHeader };
     if (this.app === undefined) {
-      throw new Error('ZixflowSandbox: simulateIncoming needs `to`, or an app connected with connectApp({ incomingUrl, secret })');
+      throw new Error(
+        'ZixflowSandbox: simulateIncoming needs `to`, or an app connected with connectApp({ incomingUrl, secret })',
+      );
     }
     return {
       url: this.app.incomingUrl,
@@ -435,7 +452,10 @@ export class ZixflowSandbox {
       return;
     }
     const message = this.acceptMessage(verdict.accepted.path, verdict.accepted.body, request.receivedAt);
-    const ids = verdict.accepted.body.submissionStatus === true ? { campaignId: message.campaignId, messageId: message.messageId } : {};
+    const ids =
+      verdict.accepted.body.submissionStatus === true
+        ? { campaignId: message.campaignId, messageId: message.messageId }
+        : {};
     sendJson(res, verdict.status, { ...verdict.payload, ...ids });
   }
 
@@ -569,7 +589,11 @@ function judgeRequest(request: SandboxRecordedRequest, received: ReceivedBody, a
     return { status: 405, payload: { status: false, message: 'Method not allowed' }, headers: { allow: 'POST' } };
   }
   if (request.headers.authorization !== `Bearer ${apiKey}`) {
-    return { status: 401, payload: { status: false, message: 'Unauthorised' }, headers: { 'www-authenticate': 'Bearer' } };
+    return {
+      status: 401,
+      payload: { status: false, message: 'Unauthorised' },
+      headers: { 'www-authenticate': 'Bearer' },
+    };
   }
   const content = readJsonObject(request, received);
   if (!content.ok) return invalidData([content.problem]);
@@ -588,7 +612,10 @@ type JsonObjectRead = { ok: true; body: Record<string, unknown> } | { ok: false;
 function readJsonObject(request: SandboxRecordedRequest, received: ReceivedBody): JsonObjectRead {
   const contentType = request.headers['content-type'];
   if (typeof contentType !== 'string' || !isJsonContentType(contentType)) {
-    return { ok: false, problem: `content-type: must be application/json (got ${JSON.stringify(contentType ?? null)})` };
+    return {
+      ok: false,
+      problem: `content-type: must be application/json (got ${JSON.stringify(contentType ?? null)})`,
+    };
   }
   if (!received.validUtf8) return { ok: false, problem: 'body: must be valid UTF-8' };
   const body = request.body;
@@ -617,7 +644,8 @@ function sendJson(res: ServerResponse, status: number, payload: unknown, headers
 }
 
 function sendScripted(res: ServerResponse, script: SandboxScriptedResponse): void {
-  const body = script.body === undefined ? '' : typeof script.body === 'string' ? script.body : JSON.stringify(script.body);
+  const body =
+    script.body === undefined ? '' : typeof script.body === 'string' ? script.body : JSON.stringify(script.body);
   const headers: Record<string, string> = { 'content-type': JSON_CONTENT_TYPE };
   for (const [name, value] of Object.entries(script.headers ?? {})) headers[name.toLowerCase()] = value;
   sendRaw(res, script.status ?? 200, body, headers);
@@ -645,7 +673,8 @@ function respondToFailure(res: ServerResponse, error: unknown): void {
 function statusDelay(setting: ZixflowSandboxOptions['deliveryReports']): number {
   if (setting === false) return DEFAULT_REPORT_DELAY_MS;
   const delayMs = setting?.delayMs ?? DEFAULT_REPORT_DELAY_MS;
-  if (!Number.isFinite(delayMs) || delayMs < 0) throw new RangeError(`ZixflowSandbox: deliveryReports.delayMs must be a non-negative number (got ${delayMs})`);
+  if (!Number.isFinite(delayMs) || delayMs < 0)
+    throw new RangeError(`ZixflowSandbox: deliveryReports.delayMs must be a non-negative number (got ${delayMs})`);
   return delayMs;
 }
 

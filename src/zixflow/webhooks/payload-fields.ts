@@ -48,7 +48,13 @@ const LATEST_PLAUSIBLE = Date.UTC(2200, 0, 1);
 export function readTimestamp(value: unknown): Date | undefined {
   const epoch = readNumber(value);
   const time =
-    epoch !== undefined ? (Math.abs(epoch) < MILLISECONDS_THRESHOLD ? epoch * 1000 : epoch) : typeof value === 'string' ? Date.parse(value) : NaN;
+    epoch !== undefined
+      ? Math.abs(epoch) < MILLISECONDS_THRESHOLD
+        ? epoch * 1000
+        : epoch
+      : typeof value === 'string'
+        ? Date.parse(value)
+        : NaN;
   return Number.isFinite(time) && time >= EARLIEST_PLAUSIBLE && time < LATEST_PLAUSIBLE ? new Date(time) : undefined;
 }
 

@@ -72,7 +72,9 @@ export class ZixflowWebhookReceiver {
     try {
       return await this.options.dedupeStore.setIfAbsent(key, this.options.dedupeTtlMs);
     } catch (error) {
-      this.logger.error(`The dedupe store failed (${error instanceof Error ? error.name : typeof error}); answering 503 so Zixflow retries`);
+      this.logger.error(
+        `The dedupe store failed (${error instanceof Error ? error.name : typeof error}); answering 503 so Zixflow retries`,
+      );
       throw new ServiceUnavailableException('Could not record the webhook event; retry later');
     }
   }

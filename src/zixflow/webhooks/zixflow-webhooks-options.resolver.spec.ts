@@ -38,16 +38,24 @@ describe('resolveZixflowWebhooksOptions', () => {
       maxBodyBytes: 1024,
       dedupe: { ttlMs: 1000, store },
     });
-    expect(resolved).toMatchObject({ secretHeader: 'x-hook-token', maxBodyBytes: 1024, dedupeTtlMs: 1000, dedupeStore: store });
+    expect(resolved).toMatchObject({
+      secretHeader: 'x-hook-token',
+      maxBodyBytes: 1024,
+      dedupeTtlMs: 1000,
+      dedupeStore: store,
+    });
   });
 
   it.each([undefined, null, 'secret'])('refuses options %j', (options) => {
     expect(failureOf(options).message).toMatch(/options are missing/);
   });
 
-  it.each([undefined, '', '   ', 42])('refuses a missing secret (%j) by naming secret and ZIXFLOW_WEBHOOK_SECRET', (secret) => {
-    expect(failureOf({ secret }).message).toMatch(/secret is missing or empty.*ZIXFLOW_WEBHOOK_SECRET/s);
-  });
+  it.each([undefined, '', '   ', 42])(
+    'refuses a missing secret (%j) by naming secret and ZIXFLOW_WEBHOOK_SECRET',
+    (secret) => {
+      expect(failureOf({ secret }).message).toMatch(/secret is missing or empty.*ZIXFLOW_WEBHOOK_SECRET/s);
+    },
+  );
 
   it.each([
     ['too short', 'x'.repeat(15)],

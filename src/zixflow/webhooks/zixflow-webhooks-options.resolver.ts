@@ -35,7 +35,9 @@ const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
  * open: a missing or weak secret stops the app at start-up. Messages name the option and its
  * environment variable, never the secret's value.
  */
-export function resolveZixflowWebhooksOptions(options: ZixflowWebhooksModuleOptions | undefined): ResolvedZixflowWebhooksOptions {
+export function resolveZixflowWebhooksOptions(
+  options: ZixflowWebhooksModuleOptions | undefined,
+): ResolvedZixflowWebhooksOptions {
   if (typeof options !== 'object' || options === null) {
     throw new ZixflowConfigurationError(
       'ZixflowWebhooksModule: options are missing; pass { secret } to ZixflowWebhooksModule.forRoot().',
@@ -71,23 +73,35 @@ function checkSecretHeader(header: unknown): string {
     return ZIXFLOW_WEBHOOK_DEFAULT_SECRET_HEADER;
   }
   if (typeof header !== 'string' || !HEADER_NAME.test(header)) {
-    throw new ZixflowConfigurationError('ZixflowWebhooksModule: secretHeader must be a valid HTTP header name, e.g. x-zixflow-secret.');
+    throw new ZixflowConfigurationError(
+      'ZixflowWebhooksModule: secretHeader must be a valid HTTP header name, e.g. x-zixflow-secret.',
+    );
   }
   return header.toLowerCase();
 }
 
-function checkDedupe(dedupe: ZixflowWebhooksDedupeOptions | undefined): Pick<ResolvedZixflowWebhooksOptions, 'dedupeTtlMs' | 'dedupeStore'> {
+function checkDedupe(
+  dedupe: ZixflowWebhooksDedupeOptions | undefined,
+): Pick<ResolvedZixflowWebhooksOptions, 'dedupeTtlMs' | 'dedupeStore'> {
   if (dedupe !== undefined && (typeof dedupe !== 'object' || dedupe === null)) {
-    throw new ZixflowConfigurationError('ZixflowWebhooksModule: dedupe must be an object { ttlMs, maxEntries, store }.');
+    throw new ZixflowConfigurationError(
+      'ZixflowWebhooksModule: dedupe must be an object { ttlMs, maxEntries, store }.',
+    );
   }
   const dedupeTtlMs = checkPositiveInteger('dedupe.ttlMs', dedupe?.ttlMs, ZIXFLOW_WEBHOOK_DEFAULT_DEDUPE_TTL_MS);
   if (dedupe?.store !== undefined) {
     if (typeof dedupe.store?.setIfAbsent !== 'function') {
-      throw new ZixflowConfigurationError('ZixflowWebhooksModule: dedupe.store must implement setIfAbsent(key, ttlMs).');
+      throw new ZixflowConfigurationError(
+        'ZixflowWebhooksModule: dedupe.store must implement setIfAbsent(key, ttlMs).',
+      );
     }
     return { dedupeTtlMs, dedupeStore: dedupe.store };
   }
-  const maxEntries = checkPositiveInteger('dedupe.maxEntries', dedupe?.maxEntries, ZIXFLOW_WEBHOOK_DEFAULT_DEDUPE_MAX_ENTRIES);
+  const maxEntries = checkPositiveInteger(
+    'dedupe.maxEntries',
+    dedupe?.maxEntries,
+    ZIXFLOW_WEBHOOK_DEFAULT_DEDUPE_MAX_ENTRIES,
+  );
   return { dedupeTtlMs, dedupeStore: new ZixflowInMemoryDedupeStore({ maxEntries }) };
 }
 

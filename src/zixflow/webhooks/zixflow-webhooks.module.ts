@@ -5,7 +5,10 @@ import { ZixflowConfigurationError } from '../errors/zixflow-configuration.error
 import { ZixflowWebhookHandlersExplorer } from './handlers/zixflow-webhook-handlers.explorer';
 import { ZixflowWebhookDispatcher } from './handlers/zixflow-webhook.dispatcher';
 import { ZIXFLOW_WEBHOOKS_EMITTER, ZIXFLOW_WEBHOOKS_RESOLVED_OPTIONS } from './zixflow-webhooks.constants';
-import { ZixflowWebhooksConfigurableModuleClass, ZIXFLOW_WEBHOOKS_MODULE_OPTIONS } from './zixflow-webhooks.module-definition';
+import {
+  ZixflowWebhooksConfigurableModuleClass,
+  ZIXFLOW_WEBHOOKS_MODULE_OPTIONS,
+} from './zixflow-webhooks.module-definition';
 import { resolveZixflowWebhooksOptions } from './zixflow-webhooks-options.resolver';
 import { ZixflowWebhookReceiver } from './zixflow-webhook.receiver';
 

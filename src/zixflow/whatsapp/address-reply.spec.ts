@@ -16,14 +16,27 @@ function problemsOf(incoming: unknown, reply: unknown): readonly string[] {
 
 describe('addressReply', () => {
   it('sends to the sender, from the number they wrote to', () => {
-    expect(addressReply(INCOMING, { type: 'video', video: { link: 'https://cdn.example.com/v.mp4' }, reportURL: 'https://example.com/r' })).toEqual({
+    expect(
+      addressReply(INCOMING, {
+        type: 'video',
+        video: { link: 'https://cdn.example.com/v.mp4' },
+        reportURL: 'https://example.com/r',
+      }),
+    ).toEqual({
       type: 'video',
-      message: { to: '919999999999', phoneId: '104898309288724', video: { link: 'https://cdn.example.com/v.mp4' }, reportURL: 'https://example.com/r' },
+      message: {
+        to: '919999999999',
+        phoneId: '104898309288724',
+        video: { link: 'https://cdn.example.com/v.mp4' },
+        reportURL: 'https://example.com/r',
+      },
     });
   });
 
   it('leaves phoneId out when the incoming message has none, so defaultPhoneId applies', () => {
-    expect(addressReply({ sender: { number: '919999999999' } }, { type: 'text', text: { body: 'Hi' } }).message).toEqual({
+    expect(
+      addressReply({ sender: { number: '919999999999' } }, { type: 'text', text: { body: 'Hi' } }).message,
+    ).toEqual({
       to: '919999999999',
       text: { body: 'Hi' },
     });
@@ -36,11 +49,36 @@ describe('addressReply', () => {
   });
 
   it.each<[string, unknown, unknown, string[]]>([
-    ['no incoming message', undefined, { type: 'text', text: { body: 'x' } }, ['incoming.sender.number is required to reply: pass the incoming message']],
-    ['a template', INCOMING, { type: 'template', templateName: 'x' }, ['type must be one of text, image, video, audio, document, location, interactive']],
-    ['a missing type', INCOMING, { text: { body: 'x' } }, ['type must be one of text, image, video, audio, document, location, interactive']],
-    ['a reply with to', INCOMING, { type: 'text', to: '4420', text: { body: 'x' } }, ['to is taken from the incoming message; remove it from the reply']],
-    ['a reply with phoneId', INCOMING, { type: 'text', phoneId: '1', text: { body: 'x' } }, ['phoneId is taken from the incoming message; remove it from the reply']],
+    [
+      'no incoming message',
+      undefined,
+      { type: 'text', text: { body: 'x' } },
+      ['incoming.sender.number is required to reply: pass the incoming message'],
+    ],
+    [
+      'a template',
+      INCOMING,
+      { type: 'template', templateName: 'x' },
+      ['type must be one of text, image, video, audio, document, location, interactive'],
+    ],
+    [
+      'a missing type',
+      INCOMING,
+      { text: { body: 'x' } },
+      ['type must be one of text, image, video, audio, document, location, interactive'],
+    ],
+    [
+      'a reply with to',
+      INCOMING,
+      { type: 'text', to: '4420', text: { body: 'x' } },
+      ['to is taken from the incoming message; remove it from the reply'],
+    ],
+    [
+      'a reply with phoneId',
+      INCOMING,
+      { type: 'text', phoneId: '1', text: { body: 'x' } },
+      ['phoneId is taken from the incoming message; remove it from the reply'],
+    ],
     ['a reply that is not an object', INCOMING, 'hello', ['reply must be an object']],
   ])('refuses %s', (_case, incoming, reply, problems) => {
     expect(problemsOf(incoming, reply)).toEqual(problems);

@@ -1,7 +1,15 @@
 import { ZixflowValidationError } from '../errors/zixflow-validation.error';
 import { ZixflowReplyMessage, ZixflowReplyTarget, ZixflowReplyType } from './zixflow-reply-message.type';
 
-const REPLY_TYPES: readonly ZixflowReplyType[] = ['text', 'image', 'video', 'audio', 'document', 'location', 'interactive'];
+const REPLY_TYPES: readonly ZixflowReplyType[] = [
+  'text',
+  'image',
+  'video',
+  'audio',
+  'document',
+  'location',
+  'interactive',
+];
 
 /** A reply turned into what a send method takes: its type, and its fields addressed to the customer. */
 export interface AddressedReply {

@@ -2,7 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { bulkMessageType } from '../bulk/bulk-message-type';
 import { mapInOrder } from '../bulk/map-in-order';
 import { sendManyConcurrency } from '../bulk/send-many-concurrency';
-import { ZixflowBulkMessage, ZixflowSendManyOptions, ZixflowSendOptions, ZixflowSendOutcome } from '../bulk/send-many.types';
+import {
+  ZixflowBulkMessage,
+  ZixflowSendManyOptions,
+  ZixflowSendOptions,
+  ZixflowSendOutcome,
+} from '../bulk/send-many.types';
 import { settleSend } from '../bulk/settle-send';
 import { ZixflowValidationError } from '../errors/zixflow-validation.error';
 import { ZixflowHttpClient, ZixflowRequestBody } from '../http/zixflow-http.client';
@@ -109,7 +114,10 @@ export class ZixflowWhatsappService {
    * looked up first (cached) and a map with missing, unexpected or mistyped variables is refused
    * with a {@link ZixflowValidationError} before anything is sent.
    */
-  async sendTemplate(message: SendTemplateMessageDto, options: { checkVariables?: boolean } = {}): Promise<ZixflowSendResult> {
+  async sendTemplate(
+    message: SendTemplateMessageDto,
+    options: { checkVariables?: boolean } = {},
+  ): Promise<ZixflowSendResult> {
     if (!(options.checkVariables ?? this.options.templates.checkVariables)) {
       return this.sendKind('template', message);
     }
@@ -119,7 +127,11 @@ export class ZixflowWhatsappService {
       templateName: validated.templateName,
       language: validated.language,
     });
-    const problems = checkTemplateVariables(declared, validated.variables, `"${validated.templateName}" (${validated.language})`);
+    const problems = checkTemplateVariables(
+      declared,
+      validated.variables,
+      `"${validated.templateName}" (${validated.language})`,
+    );
     if (problems.length > 0) {
       throw new ZixflowValidationError(problems);
     }
@@ -153,7 +165,11 @@ export class ZixflowWhatsappService {
   }
 
   /** The one path every send takes: validate, build the body, post. */
-  private async sendKind(type: WhatsappMessageType, message: unknown, options: ZixflowSendOptions = {}): Promise<ZixflowSendResult> {
+  private async sendKind(
+    type: WhatsappMessageType,
+    message: unknown,
+    options: ZixflowSendOptions = {},
+  ): Promise<ZixflowSendResult> {
     const kind = WHATSAPP_MESSAGE_KINDS[type];
     const validated = validateMessage<WhatsappMessageBaseDto>(kind.dto, message);
     return this.client.post(kind.path, this.buildBody(validated, kind.bodyType), options);
@@ -165,7 +181,12 @@ export class ZixflowWhatsappService {
    * body is serialised as JSON.
    */
   private buildBody(message: WhatsappMessageBaseDto, bodyType: string | undefined): ZixflowRequestBody {
-    const { to, phoneId: givenPhoneId, type: _callerType, ...fields } = message as WhatsappMessageBaseDto & { type?: string };
+    const {
+      to,
+      phoneId: givenPhoneId,
+      type: _callerType,
+      ...fields
+    } = message as WhatsappMessageBaseDto & { type?: string };
     const phoneId = givenPhoneId ?? this.options.defaultPhoneId;
     if (phoneId === undefined) {
       throw new ZixflowValidationError([

@@ -25,7 +25,9 @@ export class ZixflowInMemoryDedupeStore implements ZixflowDedupeStore {
   constructor(options: ZixflowInMemoryDedupeStoreOptions = {}) {
     const maxEntries = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
     if (!Number.isInteger(maxEntries) || maxEntries < 1) {
-      throw new RangeError(`ZixflowInMemoryDedupeStore: maxEntries must be a whole number of 1 or more (got ${maxEntries})`);
+      throw new RangeError(
+        `ZixflowInMemoryDedupeStore: maxEntries must be a whole number of 1 or more (got ${maxEntries})`,
+      );
     }
     this.maxEntries = maxEntries;
     this.now = options.now ?? Date.now;

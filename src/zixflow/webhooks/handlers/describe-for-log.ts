@@ -30,12 +30,20 @@ export function describeReport(report: ZixflowDeliveryReport): LogSubject {
  * Message and stack of a handler's error with the subject's phone numbers masked: handlers often
  * put the number they failed to reach into their errors, and logs must not carry it.
  */
-export function describeError(error: unknown, numbers: readonly string[]): { message: string; stack: string | undefined } {
+export function describeError(
+  error: unknown,
+  numbers: readonly string[],
+): { message: string; stack: string | undefined } {
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   const stack = error instanceof Error ? error.stack : undefined;
-  return { message: maskNumbers(message, numbers), stack: stack === undefined ? undefined : maskNumbers(stack, numbers) };
+  return {
+    message: maskNumbers(message, numbers),
+    stack: stack === undefined ? undefined : maskNumbers(stack, numbers),
+  };
 }
 
 function maskNumbers(text: string, numbers: readonly string[]): string {
-  return numbers.filter((number) => number.length >= 5).reduce((masked, number) => masked.split(number).join(maskPhoneNumber(number)), text);
+  return numbers
+    .filter((number) => number.length >= 5)
+    .reduce((masked, number) => masked.split(number).join(maskPhoneNumber(number)), text);
 }

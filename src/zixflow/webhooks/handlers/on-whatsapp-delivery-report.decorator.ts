@@ -13,6 +13,9 @@ export interface OnWhatsappDeliveryReportOptions {
  * logged and never change the answer.
  */
 export function OnWhatsappDeliveryReport(options: OnWhatsappDeliveryReportOptions = {}): MethodDecorator {
-  const metadata: ZixflowHandlerMetadata = { kind: 'report', statuses: toList(options.status).map((status) => status.toLowerCase()) };
+  const metadata: ZixflowHandlerMetadata = {
+    kind: 'report',
+    statuses: toList(options.status).map((status) => status.toLowerCase()),
+  };
   return SetMetadata(ZIXFLOW_WEBHOOK_HANDLER, metadata);
 }

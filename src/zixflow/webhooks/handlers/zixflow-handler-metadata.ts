@@ -5,8 +5,7 @@ export const ZIXFLOW_WEBHOOK_HANDLER = 'zixflow:webhook-handler';
 
 /** What a decorated method handles; an empty list means everything. Internal. */
 export type ZixflowHandlerMetadata =
-  | { kind: 'message'; types: readonly ZixflowIncomingMessageType[] }
-  | { kind: 'report'; statuses: readonly string[] };
+  { kind: 'message'; types: readonly ZixflowIncomingMessageType[] } | { kind: 'report'; statuses: readonly string[] };
 
 /** Accepts one value or a list, as decorator options usually do. */
 export function toList<T>(value: T | readonly T[] | undefined): readonly T[] {

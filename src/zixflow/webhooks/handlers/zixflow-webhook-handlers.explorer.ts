@@ -58,7 +58,10 @@ export class ZixflowWebhookHandlersExplorer implements OnApplicationBootstrap, O
     const prototype = Object.getPrototypeOf(instance) as Record<string, unknown>;
     for (const methodName of this.scanner.getAllMethodNames(prototype)) {
       const method = prototype[methodName];
-      const metadata = typeof method === 'function' ? this.reflector.get<ZixflowHandlerMetadata | undefined>(ZIXFLOW_WEBHOOK_HANDLER, method) : undefined;
+      const metadata =
+        typeof method === 'function'
+          ? this.reflector.get<ZixflowHandlerMetadata | undefined>(ZIXFLOW_WEBHOOK_HANDLER, method)
+          : undefined;
       if (metadata === undefined) {
         continue;
       }
@@ -104,7 +107,9 @@ function accepts(metadata: ZixflowHandlerMetadata, payload: unknown): boolean {
 
 function subjectOf(metadata: ZixflowHandlerMetadata, payload: unknown): LogSubject {
   try {
-    return metadata.kind === 'message' ? describeIncoming(payload as ZixflowIncomingMessage) : describeReport(payload as ZixflowDeliveryReport);
+    return metadata.kind === 'message'
+      ? describeIncoming(payload as ZixflowIncomingMessage)
+      : describeReport(payload as ZixflowDeliveryReport);
   } catch {
     // Someone else emitted a malformed payload under our event name; say so rather than throw here.
     return { label: 'an event with an unexpected payload', numbers: [] };
@@ -113,7 +118,11 @@ function subjectOf(metadata: ZixflowHandlerMetadata, payload: unknown): LogSubje
 
 function describeFilter(metadata: ZixflowHandlerMetadata): string {
   if (metadata.kind === 'message') {
-    return metadata.types.length === 0 ? 'every incoming WhatsApp message' : `incoming WhatsApp messages of type ${metadata.types.join(', ')}`;
+    return metadata.types.length === 0
+      ? 'every incoming WhatsApp message'
+      : `incoming WhatsApp messages of type ${metadata.types.join(', ')}`;
   }
-  return metadata.statuses.length === 0 ? 'every delivery report' : `delivery reports with status ${metadata.statuses.join(', ')}`;
+  return metadata.statuses.length === 0
+    ? 'every delivery report'
+    : `delivery reports with status ${metadata.statuses.join(', ')}`;
 }

@@ -1,4 +1,12 @@
-import { CanActivate, ExecutionContext, Inject, Injectable, Logger, SetMetadata, UnauthorizedException } from '@nestjs/common';
+import {
+  CanActivate,
+  ExecutionContext,
+  Inject,
+  Injectable,
+  Logger,
+  SetMetadata,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ZIXFLOW_WEBHOOK_REPORT_TOKEN_PARAM, ZIXFLOW_WEBHOOKS_RESOLVED_OPTIONS } from '../zixflow-webhooks.constants';
 import { ResolvedZixflowWebhooksOptions } from '../zixflow-webhooks-options.resolver';
@@ -11,7 +19,8 @@ export type WebhookSecretSource = 'header' | 'query';
 const WEBHOOK_SECRET_SOURCE = 'zixflow:webhook-secret-source';
 
 /** Marks a webhook route with where its secret travels. */
-export const WebhookSecretIn = (source: WebhookSecretSource): MethodDecorator => SetMetadata(WEBHOOK_SECRET_SOURCE, source);
+export const WebhookSecretIn = (source: WebhookSecretSource): MethodDecorator =>
+  SetMetadata(WEBHOOK_SECRET_SOURCE, source);
 
 /**
  * Fails closed: a webhook call without the configured secret is answered 401 before its body is
@@ -28,13 +37,17 @@ export class ZixflowWebhookSecretGuard implements CanActivate {
 
   /** Lets the request through only when it carries the secret. */
   canActivate(context: ExecutionContext): boolean {
-    const source = this.reflector.get<WebhookSecretSource | undefined>(WEBHOOK_SECRET_SOURCE, context.getHandler()) ?? 'header';
+    const source =
+      this.reflector.get<WebhookSecretSource | undefined>(WEBHOOK_SECRET_SOURCE, context.getHandler()) ?? 'header';
     const request = context.switchToHttp().getRequest<ZixflowWebhookHttpRequest>();
     const candidate = source === 'header' ? request.headers[this.options.secretHeader] : readTokenParam(request);
     if (matchesWebhookSecret(candidate, this.options.secretDigest)) {
       return true;
     }
-    const where = source === 'header' ? `header ${this.options.secretHeader}` : `query parameter ${ZIXFLOW_WEBHOOK_REPORT_TOKEN_PARAM}`;
+    const where =
+      source === 'header'
+        ? `header ${this.options.secretHeader}`
+        : `query parameter ${ZIXFLOW_WEBHOOK_REPORT_TOKEN_PARAM}`;
     this.logger.warn(`Refused a webhook call: ${candidate === undefined ? 'no' : 'wrong'} secret in ${where}`);
     throw new UnauthorizedException('Missing or wrong webhook secret');
   }

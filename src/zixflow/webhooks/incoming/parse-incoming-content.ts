@@ -89,7 +89,10 @@ function parseLocation(message: JsonObject): ZixflowIncomingContent | undefined 
   if (latitude === undefined || longitude === undefined || Math.abs(latitude) > 90 || Math.abs(longitude) > 180) {
     return undefined;
   }
-  return { type: 'location', location: { latitude, longitude, name: readText(location.name), address: readText(location.address) } };
+  return {
+    type: 'location',
+    location: { latitude, longitude, name: readText(location.name), address: readText(location.address) },
+  };
 }
 
 /** Meta's shape: `interactive: { type: 'button_reply' | 'list_reply', button_reply | list_reply: { id, title, description? } }`. */
@@ -101,7 +104,8 @@ function parseInteractiveReply(message: JsonObject): ZixflowIncomingContent | un
   const source: ZixflowReplySource | undefined =
     interactive.type === 'list_reply' || (interactive.type === undefined && isJsonObject(interactive.list_reply))
       ? 'list_reply'
-      : interactive.type === 'button_reply' || (interactive.type === undefined && isJsonObject(interactive.button_reply))
+      : interactive.type === 'button_reply' ||
+          (interactive.type === undefined && isJsonObject(interactive.button_reply))
         ? 'button_reply'
         : undefined;
   return source === undefined ? undefined : parseChoice(interactive[source], source);
@@ -115,7 +119,10 @@ function parseChoice(choice: unknown, source: ZixflowReplySource): ZixflowIncomi
   if (id === undefined) {
     return undefined;
   }
-  return { type: 'reply', reply: { id, title: readText(choice.title), description: readText(choice.description), source } };
+  return {
+    type: 'reply',
+    reply: { id, title: readText(choice.title), description: readText(choice.description), source },
+  };
 }
 
 /** A template's quick-reply button: `button: { payload, text }`; the payload plays the role of the id. */

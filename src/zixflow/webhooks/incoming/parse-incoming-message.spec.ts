@@ -48,23 +48,62 @@ describe('parseZixflowIncomingMessage', () => {
     ['a text given as a bare string', { type: 'text', text: 'hello' }, { type: 'text', text: { body: 'hello' } }],
     [
       'an image (documented fields)',
-      { type: 'image', image: { caption: 'Receipt', mime_type: 'image/jpeg', link: 'https://cdn.zixflow.com/a.jpg', name: 'a.jpg', size: 52311 } },
-      { type: 'image', image: { caption: 'Receipt', mimeType: 'image/jpeg', link: 'https://cdn.zixflow.com/a.jpg', name: 'a.jpg', size: 52311 } },
+      {
+        type: 'image',
+        image: {
+          caption: 'Receipt',
+          mime_type: 'image/jpeg',
+          link: 'https://cdn.zixflow.com/a.jpg',
+          name: 'a.jpg',
+          size: 52311,
+        },
+      },
+      {
+        type: 'image',
+        image: {
+          caption: 'Receipt',
+          mimeType: 'image/jpeg',
+          link: 'https://cdn.zixflow.com/a.jpg',
+          name: 'a.jpg',
+          size: 52311,
+        },
+      },
     ],
     [
       'a video with only a caption',
       { type: 'video', video: { caption: 'Unboxing' } },
-      { type: 'video', video: { caption: 'Unboxing', mimeType: undefined, link: undefined, name: undefined, size: undefined } },
+      {
+        type: 'video',
+        video: { caption: 'Unboxing', mimeType: undefined, link: undefined, name: undefined, size: undefined },
+      },
     ],
     [
       'an audio note',
       { type: 'audio', audio: { link: 'https://cdn.zixflow.com/a.ogg', mime_type: 'audio/ogg; codecs=opus' } },
-      { type: 'audio', audio: { link: 'https://cdn.zixflow.com/a.ogg', mimeType: 'audio/ogg; codecs=opus', caption: undefined, name: undefined, size: undefined } },
+      {
+        type: 'audio',
+        audio: {
+          link: 'https://cdn.zixflow.com/a.ogg',
+          mimeType: 'audio/ogg; codecs=opus',
+          caption: undefined,
+          name: undefined,
+          size: undefined,
+        },
+      },
     ],
     [
       'a document with filename and a numeric-string size',
       { type: 'document', document: { url: 'https://cdn.zixflow.com/i.pdf', filename: 'invoice.pdf', size: '1024' } },
-      { type: 'document', document: { link: 'https://cdn.zixflow.com/i.pdf', name: 'invoice.pdf', size: 1024, caption: undefined, mimeType: undefined } },
+      {
+        type: 'document',
+        document: {
+          link: 'https://cdn.zixflow.com/i.pdf',
+          name: 'invoice.pdf',
+          size: 1024,
+          caption: undefined,
+          mimeType: undefined,
+        },
+      },
     ],
     [
       'a location with string coordinates',
@@ -73,12 +112,18 @@ describe('parseZixflowIncomingMessage', () => {
     ],
     [
       "Meta's interactive button_reply",
-      { type: 'interactive', interactive: { type: 'button_reply', button_reply: { id: 'track', title: 'Track order' } } },
+      {
+        type: 'interactive',
+        interactive: { type: 'button_reply', button_reply: { id: 'track', title: 'Track order' } },
+      },
       { type: 'reply', reply: { id: 'track', title: 'Track order', description: undefined, source: 'button_reply' } },
     ],
     [
       "Meta's interactive list_reply",
-      { type: 'interactive', interactive: { type: 'list_reply', list_reply: { id: 'row-2', title: 'Returns', description: 'Send it back' } } },
+      {
+        type: 'interactive',
+        interactive: { type: 'list_reply', list_reply: { id: 'row-2', title: 'Returns', description: 'Send it back' } },
+      },
       { type: 'reply', reply: { id: 'row-2', title: 'Returns', description: 'Send it back', source: 'list_reply' } },
     ],
     [
@@ -92,7 +137,7 @@ describe('parseZixflowIncomingMessage', () => {
       { type: 'reply', reply: { id: 'yes', title: 'Yes', description: undefined, source: 'button_reply' } },
     ],
     [
-      "a template quick-reply button { payload, text }",
+      'a template quick-reply button { payload, text }',
       { type: 'button', button: { payload: 'track', text: 'Track order' } },
       { type: 'reply', reply: { id: 'track', title: 'Track order', description: undefined, source: 'button' } },
     ],
@@ -111,19 +156,42 @@ describe('parseZixflowIncomingMessage', () => {
     ['a text without body', { type: 'text', text: {} }, 'text'],
     ['an image whose image is a string', { type: 'image', image: 'https://x/a.jpg' }, 'image'],
     ['a location out of range', { type: 'location', location: { latitude: 91, longitude: 0 } }, 'location'],
-    ['a location with words for numbers', { type: 'location', location: { latitude: 'north', longitude: '1' } }, 'location'],
-    ['an interactive reply without id', { type: 'interactive', interactive: { type: 'button_reply', button_reply: { title: 'Yes' } } }, 'interactive'],
-    ['an interactive nfm_reply', { type: 'interactive', interactive: { type: 'nfm_reply', nfm_reply: {} } }, 'interactive'],
+    [
+      'a location with words for numbers',
+      { type: 'location', location: { latitude: 'north', longitude: '1' } },
+      'location',
+    ],
+    [
+      'an interactive reply without id',
+      { type: 'interactive', interactive: { type: 'button_reply', button_reply: { title: 'Yes' } } },
+      'interactive',
+    ],
+    [
+      'an interactive nfm_reply',
+      { type: 'interactive', interactive: { type: 'nfm_reply', nfm_reply: {} } },
+      'interactive',
+    ],
     ['a button with neither payload nor text', { type: 'button', button: {} }, 'button'],
     ['a message without type', { text: { body: 'hi' } }, undefined],
     ['a prototype key as type', { type: 'constructor' }, 'constructor'],
   ])('turns %s into unknown, keeping the raw object', (_case, message, originalType) => {
-    expect(parseZixflowIncomingMessage(documented(message), RECEIVED_AT).message).toEqual({ type: 'unknown', originalType, raw: message });
+    expect(parseZixflowIncomingMessage(documented(message), RECEIVED_AT).message).toEqual({
+      type: 'unknown',
+      originalType,
+      raw: message,
+    });
   });
 
-  it.each([undefined, null, 'hi', ['text']])('turns a message of %j into unknown with an empty raw object', (message) => {
-    expect(parseZixflowIncomingMessage({ ...documented(), message }, RECEIVED_AT).message).toEqual({ type: 'unknown', originalType: undefined, raw: {} });
-  });
+  it.each([undefined, null, 'hi', ['text']])(
+    'turns a message of %j into unknown with an empty raw object',
+    (message) => {
+      expect(parseZixflowIncomingMessage({ ...documented(), message }, RECEIVED_AT).message).toEqual({
+        type: 'unknown',
+        originalType: undefined,
+        raw: {},
+      });
+    },
+  );
 
   it.each<[string, unknown, Date]>([
     ['epoch milliseconds', 1744346001738, new Date(1744346001738)],
@@ -153,13 +221,29 @@ describe('parseZixflowIncomingMessage', () => {
     ['an array', [], ['body must be a JSON object']],
     ['null', null, ['body must be a JSON object']],
     ['a string', 'hi', ['body must be a JSON object']],
-    ['an empty object', {}, ['eventId is required (a non-empty string)', 'sender is required (an object with the customer number)']],
+    [
+      'an empty object',
+      {},
+      ['eventId is required (a non-empty string)', 'sender is required (an object with the customer number)'],
+    ],
     ['a blank eventId', { ...documented(), eventId: '  ' }, ['eventId is required (a non-empty string)']],
     ['a numeric eventId', { ...documented(), eventId: 42 }, ['eventId is required (a non-empty string)']],
     ['a huge eventId', { ...documented(), eventId: 'e'.repeat(201) }, ['eventId must be at most 200 characters']],
-    ['a sender without number', { ...documented(), sender: { name: 'Ann' } }, ['sender.number is required (country code and number, digits only)']],
-    ['a sender number with letters', { ...documented(), sender: { number: 'abc123456' } }, ['sender.number is required (country code and number, digits only)']],
-    ['a sender given as a string', { ...documented(), sender: '919999999999' }, ['sender is required (an object with the customer number)']],
+    [
+      'a sender without number',
+      { ...documented(), sender: { name: 'Ann' } },
+      ['sender.number is required (country code and number, digits only)'],
+    ],
+    [
+      'a sender number with letters',
+      { ...documented(), sender: { number: 'abc123456' } },
+      ['sender.number is required (country code and number, digits only)'],
+    ],
+    [
+      'a sender given as a string',
+      { ...documented(), sender: '919999999999' },
+      ['sender is required (an object with the customer number)'],
+    ],
   ])('refuses %s', (_case, payload, problems) => {
     expect(problemsOf(payload)).toEqual(problems);
   });

@@ -52,7 +52,10 @@ describe('parseZixflowDeliveryReport', () => {
   });
 
   it('reads fields nested under data when the top level lacks them', () => {
-    const report = parseZixflowDeliveryReport({ event: 'report', data: { status: 'read', messageId: 'm1', to: '4479460958' } }, RECEIVED_AT);
+    const report = parseZixflowDeliveryReport(
+      { event: 'report', data: { status: 'read', messageId: 'm1', to: '4479460958' } },
+      RECEIVED_AT,
+    );
     expect(report).toMatchObject({ status: 'read', messageId: 'm1', recipient: '4479460958' });
   });
 

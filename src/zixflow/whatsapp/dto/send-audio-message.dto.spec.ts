@@ -59,9 +59,21 @@ describe('SendAudioMessageDto', () => {
       ['link missing', {}, 'audio.link is required'],
       ['link null', { link: null }, 'audio.link is required'],
       ['link a number', { link: 5 }, 'audio.link must be a string'],
-      ['a caption (WhatsApp allows none on audio)', { link: LINK, caption: 'Listen' }, 'audio.caption is not a field Zixflow accepts here; remove it'],
-      ['a filename', { link: LINK, filename: 'voice.ogg' }, 'audio.filename is not a field Zixflow accepts here; remove it'],
-      ['an unknown field audio.foo', { link: LINK, foo: 1 }, 'audio.foo is not a field Zixflow accepts here; remove it'],
+      [
+        'a caption (WhatsApp allows none on audio)',
+        { link: LINK, caption: 'Listen' },
+        'audio.caption is not a field Zixflow accepts here; remove it',
+      ],
+      [
+        'a filename',
+        { link: LINK, filename: 'voice.ogg' },
+        'audio.filename is not a field Zixflow accepts here; remove it',
+      ],
+      [
+        'an unknown field audio.foo',
+        { link: LINK, foo: 1 },
+        'audio.foo is not a field Zixflow accepts here; remove it',
+      ],
     ])('refuses %s', (_label, audio, expected) => {
       expect(errorsFor(withAudio(audio))).toEqual([expected]);
     });

@@ -67,15 +67,27 @@ describe('SendDocumentMessageDto', () => {
       ['link missing', { caption: 'x' }, 'document.link is required'],
       ['link null', { link: null }, 'document.link is required'],
       ['link a number', { link: 404 }, 'document.link must be a string'],
-      ['caption of 1025 characters', { link: LINK, caption: 'c'.repeat(1025) }, 'document.caption must be at most 1024 characters'],
+      [
+        'caption of 1025 characters',
+        { link: LINK, caption: 'c'.repeat(1025) },
+        'document.caption must be at most 1024 characters',
+      ],
       ['caption null', { link: LINK, caption: null }, 'document.caption must be a string'],
       ['caption blank', { link: LINK, caption: ' ' }, 'document.caption must not be empty'],
-      ['filename of 241 characters', { link: LINK, filename: 'f'.repeat(241) }, 'document.filename must be at most 240 characters'],
+      [
+        'filename of 241 characters',
+        { link: LINK, filename: 'f'.repeat(241) },
+        'document.filename must be at most 240 characters',
+      ],
       ['filename null', { link: LINK, filename: null }, 'document.filename must be a string'],
       ['filename empty', { link: LINK, filename: '' }, 'document.filename must not be empty'],
       ['filename blank', { link: LINK, filename: '  ' }, 'document.filename must not be empty'],
       ['filename a number', { link: LINK, filename: 42 }, 'document.filename must be a string'],
-      ['an unknown field document.name', { link: LINK, name: 'a.pdf' }, 'document.name is not a field Zixflow accepts here; remove it'],
+      [
+        'an unknown field document.name',
+        { link: LINK, name: 'a.pdf' },
+        'document.name is not a field Zixflow accepts here; remove it',
+      ],
     ])('refuses %s', (_label, document, expected) => {
       expect(errorsFor(withDocument(document))).toEqual([expected]);
     });

@@ -52,7 +52,10 @@ describe('SendImageMessageDto', () => {
       ['1024 characters', 'c'.repeat(1024)],
       ['1024 emoji', '📷'.repeat(1024)],
     ])('accepts a caption of %s', (_label, caption) => {
-      expect(validateMessage(SendImageMessageDto, withImage({ link: LINK, caption })).image).toEqual({ link: LINK, caption });
+      expect(validateMessage(SendImageMessageDto, withImage({ link: LINK, caption })).image).toEqual({
+        link: LINK,
+        caption,
+      });
     });
   });
 
@@ -73,14 +76,30 @@ describe('SendImageMessageDto', () => {
       ['link missing', {}, 'image.link is required'],
       ['link null', { link: null }, 'image.link is required'],
       ['link a number', { link: 1 }, 'image.link must be a string'],
-      ['caption of 1025 characters', { link: LINK, caption: 'c'.repeat(1025) }, 'image.caption must be at most 1024 characters'],
-      ['caption of 1025 emoji', { link: LINK, caption: '📷'.repeat(1025) }, 'image.caption must be at most 1024 characters'],
+      [
+        'caption of 1025 characters',
+        { link: LINK, caption: 'c'.repeat(1025) },
+        'image.caption must be at most 1024 characters',
+      ],
+      [
+        'caption of 1025 emoji',
+        { link: LINK, caption: '📷'.repeat(1025) },
+        'image.caption must be at most 1024 characters',
+      ],
       ['caption null', { link: LINK, caption: null }, 'image.caption must be a string'],
       ['caption empty', { link: LINK, caption: '' }, 'image.caption must not be empty'],
       ['caption blank', { link: LINK, caption: '   ' }, 'image.caption must not be empty'],
       ['caption a boolean', { link: LINK, caption: true }, 'image.caption must be a string'],
-      ['an unknown field image.filename', { link: LINK, filename: 'a.jpg' }, 'image.filename is not a field Zixflow accepts here; remove it'],
-      ['an unknown field image.foo', { link: LINK, foo: 'bar' }, 'image.foo is not a field Zixflow accepts here; remove it'],
+      [
+        'an unknown field image.filename',
+        { link: LINK, filename: 'a.jpg' },
+        'image.filename is not a field Zixflow accepts here; remove it',
+      ],
+      [
+        'an unknown field image.foo',
+        { link: LINK, foo: 'bar' },
+        'image.foo is not a field Zixflow accepts here; remove it',
+      ],
     ])('refuses %s', (_label, image, expected) => {
       expect(errorsFor(withImage(image))).toEqual([expected]);
     });
@@ -107,7 +126,9 @@ describe('SendImageMessageDto', () => {
     });
 
     it('reports all problems of the image object at once', () => {
-      expect([...errorsFor(withImage({ link: 'ftp://x/p.jpg', caption: 'x'.repeat(1025), filename: 'a' }))].sort()).toEqual(
+      expect(
+        [...errorsFor(withImage({ link: 'ftp://x/p.jpg', caption: 'x'.repeat(1025), filename: 'a' }))].sort(),
+      ).toEqual(
         [
           'image.caption must be at most 1024 characters',
           'image.filename is not a field Zixflow accepts here; remove it',

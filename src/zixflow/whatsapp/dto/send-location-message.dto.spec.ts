@@ -126,14 +126,20 @@ describe('SendLocationMessageDto', () => {
     });
 
     it('reports both coordinates when both are wrong', () => {
-      expect(errorsFor(withLocation({ latitude: NaN, longitude: Infinity }))).toEqual([LATITUDE_MESSAGE, LONGITUDE_MESSAGE]);
+      expect(errorsFor(withLocation({ latitude: NaN, longitude: Infinity }))).toEqual([
+        LATITUDE_MESSAGE,
+        LONGITUDE_MESSAGE,
+      ]);
     });
 
     it.each([
       ['missing', {}],
       ['null', { latitude: null, longitude: null }],
     ])('says which coordinates are required when they are %s', (_label, location) => {
-      expect(errorsFor(withLocation(location))).toEqual(['location.latitude is required', 'location.longitude is required']);
+      expect(errorsFor(withLocation(location))).toEqual([
+        'location.latitude is required',
+        'location.longitude is required',
+      ]);
     });
 
     it('refuses a missing longitude only', () => {

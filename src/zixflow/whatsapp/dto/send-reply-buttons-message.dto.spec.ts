@@ -112,7 +112,9 @@ describe('SendReplyButtonsMessageDto', () => {
       ['an id of 256 characters', [button('i'.repeat(256), 'A')]],
       ['titles that differ only in case', [button('a', 'Yes'), button('b', 'yes')]],
     ])('accepts %s', (_label, buttons) => {
-      expect(validateMessage(SendReplyButtonsMessageDto, withButtons(buttons)).interactive.action.buttons).toEqual(buttons);
+      expect(validateMessage(SendReplyButtonsMessageDto, withButtons(buttons)).interactive.action.buttons).toEqual(
+        buttons,
+      );
     });
 
     it.each([
@@ -121,7 +123,9 @@ describe('SendReplyButtonsMessageDto', () => {
     ])('accepts %s', (_label, extra) => {
       const interactive = { body: BODY, action: { buttons: [YES] }, ...extra };
 
-      expect(validateMessage(SendReplyButtonsMessageDto, withInteractive(interactive)).interactive).toEqual(interactive);
+      expect(validateMessage(SendReplyButtonsMessageDto, withInteractive(interactive)).interactive).toEqual(
+        interactive,
+      );
     });
   });
 
@@ -133,25 +137,73 @@ describe('SendReplyButtonsMessageDto', () => {
         [button('a', 'A'), button('b', 'B'), button('c', 'C'), button('d', 'D')],
         'interactive.action.buttons must hold at most 3 buttons',
       ],
-      ['duplicate titles', [button('a', 'Yes'), button('b', 'Yes')], 'interactive.action.buttons must have unique titles'],
-      ['duplicate ids with distinct titles', [button('same', 'A'), button('same', 'B')], 'interactive.action.buttons must have unique ids'],
-      ['a title of 21 characters', [YES, button('b', 't'.repeat(21))], 'interactive.action.buttons.1.reply.title must be at most 20 characters'],
-      ['a title of 21 emoji', [button('a', '👍'.repeat(21))], 'interactive.action.buttons.0.reply.title must be at most 20 characters'],
-      ['an id of 257 characters', [button('i'.repeat(257), 'A')], 'interactive.action.buttons.0.reply.id must be at most 256 characters'],
+      [
+        'duplicate titles',
+        [button('a', 'Yes'), button('b', 'Yes')],
+        'interactive.action.buttons must have unique titles',
+      ],
+      [
+        'duplicate ids with distinct titles',
+        [button('same', 'A'), button('same', 'B')],
+        'interactive.action.buttons must have unique ids',
+      ],
+      [
+        'a title of 21 characters',
+        [YES, button('b', 't'.repeat(21))],
+        'interactive.action.buttons.1.reply.title must be at most 20 characters',
+      ],
+      [
+        'a title of 21 emoji',
+        [button('a', '👍'.repeat(21))],
+        'interactive.action.buttons.0.reply.title must be at most 20 characters',
+      ],
+      [
+        'an id of 257 characters',
+        [button('i'.repeat(257), 'A')],
+        'interactive.action.buttons.0.reply.id must be at most 256 characters',
+      ],
       ['an empty title', [YES, button('c', '')], 'interactive.action.buttons.1.reply.title must not be empty'],
       ['a blank id', [button('  ', 'A')], 'interactive.action.buttons.0.reply.id must not be empty'],
-      ['a numeric title', [{ type: 'reply', reply: { id: 'a', title: 1 } }], 'interactive.action.buttons.0.reply.title must be a string'],
-      ['a numeric id', [{ type: 'reply', reply: { id: 7, title: 'A' } }], 'interactive.action.buttons.0.reply.id must be a string'],
-      ['a button type "url"', [{ type: 'url', reply: { id: 'a', title: 'A' } }], 'interactive.action.buttons.0.type must be "reply"'],
-      ['a button type "REPLY"', [{ type: 'REPLY', reply: { id: 'a', title: 'A' } }], 'interactive.action.buttons.0.type must be "reply"'],
+      [
+        'a numeric title',
+        [{ type: 'reply', reply: { id: 'a', title: 1 } }],
+        'interactive.action.buttons.0.reply.title must be a string',
+      ],
+      [
+        'a numeric id',
+        [{ type: 'reply', reply: { id: 7, title: 'A' } }],
+        'interactive.action.buttons.0.reply.id must be a string',
+      ],
+      [
+        'a button type "url"',
+        [{ type: 'url', reply: { id: 'a', title: 'A' } }],
+        'interactive.action.buttons.0.type must be "reply"',
+      ],
+      [
+        'a button type "REPLY"',
+        [{ type: 'REPLY', reply: { id: 'a', title: 'A' } }],
+        'interactive.action.buttons.0.type must be "reply"',
+      ],
       ['a button without type', [{ reply: { id: 'a', title: 'A' } }], 'interactive.action.buttons.0.type is required'],
       ['a button without reply', [{ type: 'reply' }], 'interactive.action.buttons.0.reply is required'],
       ['a reply that is null', [{ type: 'reply', reply: null }], 'interactive.action.buttons.0.reply is required'],
-      ['a reply that is a string', [{ type: 'reply', reply: 'Yes' }], 'interactive.action.buttons.0.reply must be an object'],
+      [
+        'a reply that is a string',
+        [{ type: 'reply', reply: 'Yes' }],
+        'interactive.action.buttons.0.reply must be an object',
+      ],
       ['a button that is null', [null], 'interactive.action.buttons.0 must be an object'],
       ['a button that is a string', ['Yes'], 'interactive.action.buttons.0 must be an object'],
-      ['an unknown button field', [{ ...YES, url: 'https://example.com' }], `interactive.action.buttons.0.url ${NOT_A_FIELD}`],
-      ['an unknown reply field', [{ type: 'reply', reply: { id: 'a', title: 'A', payload: 'x' } }], `interactive.action.buttons.0.reply.payload ${NOT_A_FIELD}`],
+      [
+        'an unknown button field',
+        [{ ...YES, url: 'https://example.com' }],
+        `interactive.action.buttons.0.url ${NOT_A_FIELD}`,
+      ],
+      [
+        'an unknown reply field',
+        [{ type: 'reply', reply: { id: 'a', title: 'A', payload: 'x' } }],
+        `interactive.action.buttons.0.reply.payload ${NOT_A_FIELD}`,
+      ],
       ['buttons missing', undefined, 'interactive.action.buttons is required'],
       ['buttons null', null, 'interactive.action.buttons is required'],
     ])('refuses %s', (_label, buttons, expected) => {
@@ -166,7 +218,11 @@ describe('SendReplyButtonsMessageDto', () => {
     });
 
     it('reports problems in several buttons, each by index', () => {
-      const buttons = [YES, { type: 'reply', reply: { id: '', title: 't'.repeat(21) } }, { type: 'reply', reply: { id: 'c', title: 5 } }];
+      const buttons = [
+        YES,
+        { type: 'reply', reply: { id: '', title: 't'.repeat(21) } },
+        { type: 'reply', reply: { id: 'c', title: 5 } },
+      ];
 
       expect(errorsFor(withButtons(buttons))).toEqual([
         'interactive.action.buttons.1.reply.id must not be empty',
@@ -194,16 +250,19 @@ describe('SendReplyButtonsMessageDto', () => {
     });
 
     // A non-array `buttons` is reported as a list problem, not as "must be an object".
-    it.each([['a string', 'Yes'], ['a number', 3], ['true', true]])(
-      'tells the caller buttons must be a list when it is %s',
-      (_label, buttons) => {
-        expect(errorsFor(withButtons(buttons))).toEqual(['interactive.action.buttons must be a list of 1 to 3 buttons']);
-      },
-    );
+    it.each([
+      ['a string', 'Yes'],
+      ['a number', 3],
+      ['true', true],
+    ])('tells the caller buttons must be a list when it is %s', (_label, buttons) => {
+      expect(errorsFor(withButtons(buttons))).toEqual(['interactive.action.buttons must be a list of 1 to 3 buttons']);
+    });
 
     // An object where the list belongs gets one line about the list, not lines about its inside.
     it('refuses a button-like object instead of a list with a single line', () => {
-      expect(errorsFor(withButtons({ type: 'reply' }))).toEqual(['interactive.action.buttons must be a list of 1 to 3 buttons']);
+      expect(errorsFor(withButtons({ type: 'reply' }))).toEqual([
+        'interactive.action.buttons must be a list of 1 to 3 buttons',
+      ]);
     });
 
     // Buttons that lack a title are not duplicates of each other.
@@ -239,7 +298,11 @@ describe('SendReplyButtonsMessageDto', () => {
       ['text without text', { type: 'text' }, 'interactive.header.text is required when header.type is "text"'],
       ['image without image', { type: 'image' }, 'interactive.header.image is required when header.type is "image"'],
       ['video without video', { type: 'video' }, 'interactive.header.video is required when header.type is "video"'],
-      ['document without document', { type: 'document' }, 'interactive.header.document is required when header.type is "document"'],
+      [
+        'document without document',
+        { type: 'document' },
+        'interactive.header.document is required when header.type is "document"',
+      ],
       [
         'text with an image',
         { type: 'text', text: 'Hi', image: { link: 'https://example.com/h.jpg' } },
@@ -252,16 +315,32 @@ describe('SendReplyButtonsMessageDto', () => {
       ],
       [
         'video with a document',
-        { type: 'video', video: { link: 'https://example.com/v.mp4' }, document: { link: 'https://example.com/d.pdf' } },
+        {
+          type: 'video',
+          video: { link: 'https://example.com/v.mp4' },
+          document: { link: 'https://example.com/d.pdf' },
+        },
         'interactive.header.document is only allowed when header.type is "document"',
       ],
-      ['text of 61 characters', { type: 'text', text: 'h'.repeat(61) }, 'interactive.header.text must be at most 60 characters'],
-      ['text of 61 emoji', { type: 'text', text: '🎉'.repeat(61) }, 'interactive.header.text must be at most 60 characters'],
+      [
+        'text of 61 characters',
+        { type: 'text', text: 'h'.repeat(61) },
+        'interactive.header.text must be at most 60 characters',
+      ],
+      [
+        'text of 61 emoji',
+        { type: 'text', text: '🎉'.repeat(61) },
+        'interactive.header.text must be at most 60 characters',
+      ],
       ['blank text', { type: 'text', text: '  ' }, 'interactive.header.text must not be empty'],
       ['null text', { type: 'text', text: null }, 'interactive.header.text is required'],
       ['numeric text', { type: 'text', text: 60 }, 'interactive.header.text must be a string'],
       ['image without link', { type: 'image', image: {} }, 'interactive.header.image.link is required'],
-      ['image as a string', { type: 'image', image: 'https://example.com/h.jpg' }, 'interactive.header.image must be an object'],
+      [
+        'image as a string',
+        { type: 'image', image: 'https://example.com/h.jpg' },
+        'interactive.header.image must be an object',
+      ],
       ['image that is null', { type: 'image', image: null }, 'interactive.header.image is required'],
       [
         'image with a javascript: link',
@@ -278,7 +357,11 @@ describe('SendReplyButtonsMessageDto', () => {
         { type: 'image', image: { link: 'https://example.com/h.jpg', caption: 'c' } },
         `interactive.header.image.caption ${NOT_A_FIELD}`,
       ],
-      ['type "sticker"', { type: 'sticker' }, 'interactive.header.type must be one of "text", "image", "video", "document"'],
+      [
+        'type "sticker"',
+        { type: 'sticker' },
+        'interactive.header.type must be one of "text", "image", "video", "document"',
+      ],
       ['an unknown field', { type: 'text', text: 'Hi', link: 'x' }, `interactive.header.link ${NOT_A_FIELD}`],
       ['null', null, 'interactive.header must be an object'],
       ['a string', 'Hi', 'interactive.header must be an object'],
@@ -290,8 +373,16 @@ describe('SendReplyButtonsMessageDto', () => {
     // intended type (see the report: arguably noise), so only the type line is pinned here.
     it.each([
       ['without type', { text: 'Hi' }, 'interactive.header.type is required'],
-      ['with type "TEXT"', { type: 'TEXT', text: 'Hi' }, 'interactive.header.type must be one of "text", "image", "video", "document"'],
-      ['with type "photo"', { type: 'photo', image: { link: 'https://example.com/h.jpg' } }, 'interactive.header.type must be one of "text", "image", "video", "document"'],
+      [
+        'with type "TEXT"',
+        { type: 'TEXT', text: 'Hi' },
+        'interactive.header.type must be one of "text", "image", "video", "document"',
+      ],
+      [
+        'with type "photo"',
+        { type: 'photo', image: { link: 'https://example.com/h.jpg' } },
+        'interactive.header.type must be one of "text", "image", "video", "document"',
+      ],
     ])('refuses a header %s', (_label, header, expected) => {
       const errors = errorsFor(withHeader(header));
 
@@ -305,18 +396,58 @@ describe('SendReplyButtonsMessageDto', () => {
       ['body missing', { action: { buttons: [YES] } }, 'interactive.body is required'],
       ['body null', { body: null, action: { buttons: [YES] } }, 'interactive.body is required'],
       ['body as a string', { body: 'Hi', action: { buttons: [YES] } }, 'interactive.body must be an object'],
-      ['body text of 1025 characters', { body: { text: 'b'.repeat(1025) }, action: { buttons: [YES] } }, 'interactive.body.text must be at most 1024 characters'],
-      ['body text blank', { body: { text: ' \n ' }, action: { buttons: [YES] } }, 'interactive.body.text must not be empty'],
+      [
+        'body text of 1025 characters',
+        { body: { text: 'b'.repeat(1025) }, action: { buttons: [YES] } },
+        'interactive.body.text must be at most 1024 characters',
+      ],
+      [
+        'body text blank',
+        { body: { text: ' \n ' }, action: { buttons: [YES] } },
+        'interactive.body.text must not be empty',
+      ],
       ['body text missing', { body: {}, action: { buttons: [YES] } }, 'interactive.body.text is required'],
-      ['body text a number', { body: { text: 5 }, action: { buttons: [YES] } }, 'interactive.body.text must be a string'],
-      ['footer of 61 characters', { body: BODY, footer: { text: 'f'.repeat(61) }, action: { buttons: [YES] } }, 'interactive.footer.text must be at most 60 characters'],
+      [
+        'body text a number',
+        { body: { text: 5 }, action: { buttons: [YES] } },
+        'interactive.body.text must be a string',
+      ],
+      [
+        'footer of 61 characters',
+        { body: BODY, footer: { text: 'f'.repeat(61) }, action: { buttons: [YES] } },
+        'interactive.footer.text must be at most 60 characters',
+      ],
       ['footer null', { body: BODY, footer: null, action: { buttons: [YES] } }, 'interactive.footer must be an object'],
-      ['footer as a string', { body: BODY, footer: 'small print', action: { buttons: [YES] } }, 'interactive.footer must be an object'],
-      ['footer text empty', { body: BODY, footer: { text: '' }, action: { buttons: [YES] } }, 'interactive.footer.text must not be empty'],
-      ['interactive.type "list"', { type: 'list', body: BODY, action: { buttons: [YES] } }, 'interactive.type must be "button"'],
-      ['interactive.type "cta_url"', { type: 'cta_url', body: BODY, action: { buttons: [YES] } }, 'interactive.type must be "button"'],
-      ['interactive.type null', { type: null, body: BODY, action: { buttons: [YES] } }, 'interactive.type must be "button"'],
-      ['an unknown interactive field', { body: BODY, action: { buttons: [YES] }, foo: 1 }, `interactive.foo ${NOT_A_FIELD}`],
+      [
+        'footer as a string',
+        { body: BODY, footer: 'small print', action: { buttons: [YES] } },
+        'interactive.footer must be an object',
+      ],
+      [
+        'footer text empty',
+        { body: BODY, footer: { text: '' }, action: { buttons: [YES] } },
+        'interactive.footer.text must not be empty',
+      ],
+      [
+        'interactive.type "list"',
+        { type: 'list', body: BODY, action: { buttons: [YES] } },
+        'interactive.type must be "button"',
+      ],
+      [
+        'interactive.type "cta_url"',
+        { type: 'cta_url', body: BODY, action: { buttons: [YES] } },
+        'interactive.type must be "button"',
+      ],
+      [
+        'interactive.type null',
+        { type: null, body: BODY, action: { buttons: [YES] } },
+        'interactive.type must be "button"',
+      ],
+      [
+        'an unknown interactive field',
+        { body: BODY, action: { buttons: [YES] }, foo: 1 },
+        `interactive.foo ${NOT_A_FIELD}`,
+      ],
     ])('refuses %s', (_label, interactive, expected) => {
       expect(errorsFor(withInteractive(interactive))).toEqual([expected]);
     });

@@ -1,5 +1,14 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsDefined, IsIn, ValidateBy, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsDefined,
+  IsIn,
+  ValidateBy,
+  ValidateNested,
+} from 'class-validator';
 import { IsRequiredForType } from '../validation/is-required-for-type.decorator';
 import { MessageType, Optional, OptionalObject, RequiredObject, RequiredText } from '../validation/field.decorators';
 import { MediaLinkDto } from './media-link.dto';
@@ -16,7 +25,9 @@ function UniqueButtonIds(): PropertyDecorator {
         if (!Array.isArray(buttons)) {
           return true;
         }
-        const ids = buttons.map((button: Partial<ReplyButtonDto> | null) => button?.reply?.id).filter((id) => id !== undefined);
+        const ids = buttons
+          .map((button: Partial<ReplyButtonDto> | null) => button?.reply?.id)
+          .filter((id) => id !== undefined);
         return new Set(ids).size === ids.length;
       },
       defaultMessage: () => 'must have unique ids',

@@ -4,7 +4,8 @@ import { SendTemplateMessageDto } from './send-template-message.dto';
 
 const TO = '13023895111';
 const PHONE_ID = '104898309288724';
-const NOT_A_MAP = 'variables must be an object mapping each template variable name to a string, e.g. { "body_1": "Ada" }';
+const NOT_A_MAP =
+  'variables must be an object mapping each template variable name to a string, e.g. { "body_1": "Ada" }';
 
 /** A valid template message with `fields` merged in. */
 function template(fields: Record<string, unknown> = {}): Record<string, unknown> {
@@ -50,12 +51,12 @@ describe('SendTemplateMessageDto', () => {
       ['a language of 15 characters', { language: 'l'.repeat(15) }],
       ['a language with region', { language: 'pt_BR' }],
       ['a variable with an empty string', { variables: { body_1: '' } }],
-      ['variables with unicode keys and values', { variables: { 'nombre_cliente': 'José 🎉' } }],
+      ['variables with unicode keys and values', { variables: { nombre_cliente: 'José 🎉' } }],
     ])('accepts %s', (_label, fields) => {
       expect(validateMessage(SendTemplateMessageDto, template(fields))).toEqual(template(fields));
     });
 
-    it('keeps the variables object as a plain copy of the caller\'s values', () => {
+    it("keeps the variables object as a plain copy of the caller's values", () => {
       const variables = { body_1: 'Ada' };
 
       const result = validateMessage(SendTemplateMessageDto, template({ variables }));
@@ -76,17 +77,41 @@ describe('SendTemplateMessageDto', () => {
     });
 
     it.each([
-      ['variables missing', { variables: undefined }, 'variables is required (use {} for a template without variables)'],
+      [
+        'variables missing',
+        { variables: undefined },
+        'variables is required (use {} for a template without variables)',
+      ],
       ['variables null', { variables: null }, 'variables is required (use {} for a template without variables)'],
       ['variables an array', { variables: ['Ada'] }, NOT_A_MAP],
       ['variables an empty array', { variables: [] }, NOT_A_MAP],
       ['variables a string', { variables: 'Ada' }, NOT_A_MAP],
       ['variables a number', { variables: 1 }, NOT_A_MAP],
-      ['a number value', { variables: { body_1: 42 } }, 'variables must map every variable to a string; not a string: "body_1"'],
-      ['a null value', { variables: { body_1: null } }, 'variables must map every variable to a string; not a string: "body_1"'],
-      ['a boolean value', { variables: { body_1: true } }, 'variables must map every variable to a string; not a string: "body_1"'],
-      ['an array value', { variables: { body_1: ['Ada'] } }, 'variables must map every variable to a string; not a string: "body_1"'],
-      ['a nested object value', { variables: { body: { 1: 'Ada' } } }, 'variables must map every variable to a string; not a string: "body"'],
+      [
+        'a number value',
+        { variables: { body_1: 42 } },
+        'variables must map every variable to a string; not a string: "body_1"',
+      ],
+      [
+        'a null value',
+        { variables: { body_1: null } },
+        'variables must map every variable to a string; not a string: "body_1"',
+      ],
+      [
+        'a boolean value',
+        { variables: { body_1: true } },
+        'variables must map every variable to a string; not a string: "body_1"',
+      ],
+      [
+        'an array value',
+        { variables: { body_1: ['Ada'] } },
+        'variables must map every variable to a string; not a string: "body_1"',
+      ],
+      [
+        'a nested object value',
+        { variables: { body: { 1: 'Ada' } } },
+        'variables must map every variable to a string; not a string: "body"',
+      ],
       [
         'several non-string values',
         { variables: { a: 1, b: 'ok', c: null, d: { e: 'f' }, g: ['h'] } },
@@ -97,7 +122,11 @@ describe('SendTemplateMessageDto', () => {
       ['templateName empty', { templateName: '' }, 'templateName must not be empty'],
       ['templateName blank', { templateName: '   ' }, 'templateName must not be empty'],
       ['templateName a number', { templateName: 5 }, 'templateName must be a string'],
-      ['templateName of 513 characters', { templateName: 't'.repeat(513) }, 'templateName must be at most 512 characters'],
+      [
+        'templateName of 513 characters',
+        { templateName: 't'.repeat(513) },
+        'templateName must be at most 512 characters',
+      ],
       ['language missing', { language: undefined }, 'language is required'],
       ['language empty', { language: '' }, 'language must not be empty'],
       ['language an array', { language: ['en'] }, 'language must be a string'],
@@ -106,7 +135,11 @@ describe('SendTemplateMessageDto', () => {
       ['type "video"', { type: 'video' }, 'type must be "template" when calling sendTemplate (or be left out)'],
       ['type null', { type: null }, 'type must be "template" when calling sendTemplate (or be left out)'],
       ['an unknown field components', { components: [] }, 'components is not a field Zixflow accepts here; remove it'],
-      ['an unknown field template_name', { template_name: 'x' }, 'template_name is not a field Zixflow accepts here; remove it'],
+      [
+        'an unknown field template_name',
+        { template_name: 'x' },
+        'template_name is not a field Zixflow accepts here; remove it',
+      ],
       ['a text object', { text: { body: 'Hi' } }, 'text is not a field Zixflow accepts here; remove it'],
     ])('refuses %s', (_label, fields, expected) => {
       expect(errorsFor(template(fields))).toEqual([expected]);

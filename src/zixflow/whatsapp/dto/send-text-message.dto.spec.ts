@@ -79,7 +79,9 @@ describe('SendTextMessageDto', () => {
 
   describe('text.preview_url', () => {
     it.each([['true'], ['false'], [1], [0], [null], [{}]])('refuses preview_url %p', (previewUrl) => {
-      expect(errorsFor(withText({ body: 'x', preview_url: previewUrl }))).toEqual(['text.preview_url must be true or false']);
+      expect(errorsFor(withText({ body: 'x', preview_url: previewUrl }))).toEqual([
+        'text.preview_url must be true or false',
+      ]);
     });
   });
 

@@ -197,7 +197,9 @@ describe('WhatsappMessageBaseDto (common fields, via SendTextMessageDto)', () =>
     it.each([['foo'], ['phone_id'], ['report_url'], ['reportUrl'], ['preview_url'], ['messaging_product']])(
       'refuses the unknown top-level field %s',
       (field) => {
-        expect(errorsFor(message({ [field]: 'x' }))).toEqual([`${field} is not a field Zixflow accepts here; remove it`]);
+        expect(errorsFor(message({ [field]: 'x' }))).toEqual([
+          `${field} is not a field Zixflow accepts here; remove it`,
+        ]);
       },
     );
 
@@ -253,7 +255,7 @@ describe('WhatsappMessageBaseDto (common fields, via SendTextMessageDto)', () =>
       expect(error.message).toBe(`Invalid WhatsApp message: ${NUMBER_HINT}; source must not be empty`);
     });
 
-    it('does not modify the caller\'s object, nested objects included', () => {
+    it("does not modify the caller's object, nested objects included", () => {
       const input = { to: '+1 (302) 389-5111', location: { latitude: 40.7128, longitude: -74.006 } };
       const before = structuredClone(input);
       const location = input.location;
@@ -270,10 +272,13 @@ describe('WhatsappMessageBaseDto (common fields, via SendTextMessageDto)', () =>
     it('works on a deeply frozen input', () => {
       const input = deepFreeze({ to: '+1 302 389 5111', location: { latitude: 1, longitude: 2 } });
 
-      expect(validateMessage(SendLocationMessageDto, input)).toEqual({ to: TO, location: { latitude: '1', longitude: '2' } });
+      expect(validateMessage(SendLocationMessageDto, input)).toEqual({
+        to: TO,
+        location: { latitude: '1', longitude: '2' },
+      });
     });
 
-    it('does not modify the caller\'s object when validation fails', () => {
+    it("does not modify the caller's object when validation fails", () => {
       const input = { to: '+1 (302) 389-5111', text: { body: '' } };
 
       expect(errorsFor(input)).toEqual(['text.body must not be empty']);

@@ -1,6 +1,16 @@
 import { applyDecorators } from '@nestjs/common';
 import { Type } from 'class-transformer';
-import { Equals, IsBoolean, IsDefined, IsObject, IsString, Matches, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  Equals,
+  IsBoolean,
+  IsDefined,
+  IsObject,
+  IsString,
+  Matches,
+  MaxLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 
 /**
  * Marks a field as optional while still refusing `null`: an explicit null would reach Zixflow as
@@ -34,11 +44,7 @@ export function OptionalBoolean(): PropertyDecorator {
 }
 
 function nestedRules(dto: () => new () => object): PropertyDecorator[] {
-  return [
-    IsObject({ message: 'must be an object' }),
-    ValidateNested({ message: 'must be an object' }),
-    Type(dto),
-  ];
+  return [IsObject({ message: 'must be an object' }), ValidateNested({ message: 'must be an object' }), Type(dto)];
 }
 
 /** A required nested object validated by its own DTO class. */
@@ -56,5 +62,8 @@ export function OptionalObject(dto: () => new () => object): PropertyDecorator {
  * disagrees with the method called is refused instead of sending a different kind of message.
  */
 export function MessageType(type: string, method: string): PropertyDecorator {
-  return applyDecorators(Optional(), Equals(type, { message: `must be "${type}" when calling ${method} (or be left out)` }));
+  return applyDecorators(
+    Optional(),
+    Equals(type, { message: `must be "${type}" when calling ${method} (or be left out)` }),
+  );
 }

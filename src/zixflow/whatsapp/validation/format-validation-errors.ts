@@ -32,7 +32,8 @@ const GENERIC_MESSAGES: Record<string, string> = {
  */
 export function formatValidationErrors(errors: readonly ValidationError[], parentPath = ''): string[] {
   return errors.flatMap((error) => {
-    const path = parentPath && error.property ? `${parentPath}.${error.property}` : parentPath || error.property || 'message';
+    const path =
+      parentPath && error.property ? `${parentPath}.${error.property}` : parentPath || error.property || 'message';
     const own = error.constraints ? [`${path} ${pickMessage(error.constraints, error.property)}`] : [];
     const wrongShape = SHAPE_CONSTRAINTS.some((name) => error.constraints?.[name] !== undefined);
     return wrongShape ? own : [...own, ...formatValidationErrors(error.children ?? [], path)];

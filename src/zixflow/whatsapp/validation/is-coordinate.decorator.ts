@@ -28,7 +28,8 @@ export function IsCoordinate(kind: 'latitude' | 'longitude'): PropertyDecorator 
       validator: {
         validate: (value: unknown) =>
           typeof value === 'string' && DECIMAL.test(value) && Math.abs(Number(value)) <= limit,
-        defaultMessage: () => `must be a ${kind} between -${limit} and ${limit}, as a number or a decimal string like "${kind === 'latitude' ? '40.7128' : '-74.0060'}"`,
+        defaultMessage: () =>
+          `must be a ${kind} between -${limit} and ${limit}, as a number or a decimal string like "${kind === 'latitude' ? '40.7128' : '-74.0060'}"`,
       },
     }),
   );

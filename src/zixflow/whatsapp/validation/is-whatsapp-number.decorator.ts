@@ -13,9 +13,13 @@ const NUMBER_HINT =
  */
 export function IsWhatsappNumber(): PropertyDecorator {
   return applyDecorators(
-    Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? normalizeWhatsappNumber(value) ?? value : value), {
-      toClassOnly: true,
-    }),
+    Transform(
+      ({ value }: { value: unknown }) =>
+        typeof value === 'string' ? (normalizeWhatsappNumber(value) ?? value) : value,
+      {
+        toClassOnly: true,
+      },
+    ),
     ValidateBy({
       name: 'isWhatsappNumber',
       validator: {
