@@ -40,8 +40,8 @@ export class FakeApp {
     return this;
   }
 
-  url(path: string): string {
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}${path}`;
+  url(path: string, host = '127.0.0.1'): string {
+    return `http://${host}:${(this.server.address() as AddressInfo).port}${path}`;
   }
 
   async waitFor(count: number, timeoutMs = 3000): Promise<FakeAppCall[]> {

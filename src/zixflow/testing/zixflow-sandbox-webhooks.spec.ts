@@ -1,58 +1,9 @@
-import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { request as httpRequest } from 'node:http';
+import { FakeApp } from './sandbox-fake-app.spec-helper';
 import { ZixflowSandbox } from './zixflow-sandbox';
 
 const SESSION_PATH = '/api/v1/campaign/whatsapp/message/send';
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-
-interface Received {
-  path: string;
-  headers: IncomingMessage['headers'];
-  body: Record<string, unknown>;
-}
-
-/** A stand-in for the app under test: records what the sandbox posts and answers with `status`. */
-class FakeApp {
-  readonly received: Received[] = [];
-  status = 200;
-  private readonly server: Server;
-
-  constructor() {
-    this.server = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (chunk: Buffer) => chunks.push(chunk));
-      req.on('end', () => {
-        this.received.push({
-          path: req.url ?? '',
-          headers: req.headers,
-          body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>,
-        });
-        res.writeHead(this.status, { 'content-type': 'application/json' }).end(JSON.stringify({ received: true }));
-      });
-    });
-  }
-
-  async start(): Promise<this> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    return this;
-  }
-
-  url(path: string, host = '127.0.0.1'): string {
-    return `http://${host}:${(this.server.address() as AddressInfo).port}${path}`;
-  }
-
-  async waitFor(count: number, timeoutMs = 3000): Promise<Received[]> {
-    const deadline = Date.now() + timeoutMs;
-    while (this.received.length < count && Date.now() < deadline)
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    return this.received;
-  }
-
-  async stop(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
-  }
-}
 
 function send(sandbox: ZixflowSandbox, body: Record<string, unknown>): Promise<number> {
   const payload = JSON.stringify({
