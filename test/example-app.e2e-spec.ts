@@ -6,30 +6,11 @@ import { configureApp } from '../src/configure-app';
 import { SANDBOX_PHONE_ID } from '../src/sandbox-mode/start-sandbox-mode';
 import { ZIXFLOW_SESSION_MESSAGE_PATH, ZIXFLOW_TEMPLATE_MESSAGE_PATH } from '../src/zixflow';
 import { ZixflowSandbox } from '../src/zixflow/testing';
+import { RecordingLogger } from './recording-logger';
 
 const ENV_NAMES = ['ZIXFLOW_API_KEY', 'ZIXFLOW_BASE_URL', 'ZIXFLOW_PHONE_ID', 'ZIXFLOW_TIMEOUT_MS'] as const;
 const CUSTOMER = '+1 302 389 5111';
 const DIGITS = '13023895111';
-
-/** Collects every log line the app writes, so tests can assert on them. */
-class RecordingLogger implements LoggerService {
-  readonly lines: string[] = [];
-  log(message: unknown): void {
-    this.lines.push(String(message));
-  }
-  error(message: unknown): void {
-    this.lines.push(String(message));
-  }
-  warn(message: unknown): void {
-    this.lines.push(String(message));
-  }
-  debug(message: unknown): void {
-    this.lines.push(String(message));
-  }
-  verbose(message: unknown): void {
-    this.lines.push(String(message));
-  }
-}
 
 async function createExampleApp(sandbox: ZixflowSandbox | undefined, logger: LoggerService): Promise<INestApplication> {
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot({ sandbox })] }).compile();

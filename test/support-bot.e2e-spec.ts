@@ -1,4 +1,4 @@
-import { INestApplication, LoggerService } from '@nestjs/common';
+import { INestApplication } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
@@ -7,6 +7,7 @@ import { configureApp } from '../src/configure-app';
 import { SANDBOX_PHONE_ID } from '../src/sandbox-mode/start-sandbox-mode';
 import { SandboxRecordedRequest, ZixflowSandbox } from '../src/zixflow/testing';
 import { ZixflowDeliveryReport, ZixflowEvents } from '../src/zixflow/webhooks';
+import { RecordingLogger } from './recording-logger';
 
 const ENV_NAMES = [
   'ZIXFLOW_API_KEY',
@@ -22,26 +23,6 @@ const INCOMING = '/zixflow/webhooks/incoming';
 const US_CUSTOMER = { typed: '+1 302 389 5111', digits: '13023895111', masked: '1302***5111' };
 const UK_CUSTOMER = { typed: '+44 20 7946 0958', digits: '442079460958' };
 const IN_CUSTOMER = { typed: '+91 98765 43210', digits: '919876543210' };
-
-/** Collects every log line the app writes, so tests can assert on them. */
-class RecordingLogger implements LoggerService {
-  readonly lines: string[] = [];
-  log(message: unknown): void {
-    this.lines.push(String(message));
-  }
-  error(message: unknown, stack?: unknown): void {
-    this.lines.push(String(message), String(stack ?? ''));
-  }
-  warn(message: unknown): void {
-    this.lines.push(String(message));
-  }
-  debug(message: unknown): void {
-    this.lines.push(String(message));
-  }
-  verbose(message: unknown): void {
-    this.lines.push(String(message));
-  }
-}
 
 const text = (body: string): Record<string, unknown> => ({
   to: US_CUSTOMER.digits,

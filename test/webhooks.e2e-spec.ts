@@ -1,4 +1,4 @@
-import { INestApplication, Injectable, LoggerService, NestApplicationOptions, Scope } from '@nestjs/common';
+import { INestApplication, Injectable, NestApplicationOptions, Scope } from '@nestjs/common';
 import { EventEmitterModule, OnEvent } from '@nestjs/event-emitter';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Test } from '@nestjs/testing';
@@ -17,32 +17,13 @@ import {
   ZixflowWebhooksModuleExtras,
   ZixflowWebhooksModuleOptions,
 } from '../src/zixflow/webhooks';
+import { RecordingLogger } from './recording-logger';
 
 const SECRET = 'whsec_9f8e7d6c5b4a39281706';
 const CUSTOMER = '+1 302 389 5111';
 const CUSTOMER_DIGITS = '13023895111';
 const INCOMING = '/zixflow/webhooks/incoming';
 const REPORTS = '/zixflow/webhooks/reports';
-
-/** Collects every log line, so tests can check what is (and is not) logged. */
-class RecordingLogger implements LoggerService {
-  readonly lines: string[] = [];
-  log(message: unknown): void {
-    this.lines.push(String(message));
-  }
-  error(message: unknown, stack?: unknown): void {
-    this.lines.push(String(message), String(stack ?? ''));
-  }
-  warn(message: unknown): void {
-    this.lines.push(String(message));
-  }
-  debug(message: unknown): void {
-    this.lines.push(String(message));
-  }
-  verbose(message: unknown): void {
-    this.lines.push(String(message));
-  }
-}
 
 /** Records what reaches handlers, and fails on "boom" to show a buggy handler changes nothing. */
 @Injectable()

@@ -434,11 +434,12 @@ describe('property: every send either refuses the input before the network or se
 });
 
 /**
- * Problems the properties found outside this change's files, pinned with their counterexamples.
+ * Problems found by the properties (and one while profiling) outside this change's files, pinned
+ * with their counterexamples.
  * `it.failing` passes while the problem exists; once it is fixed the test fails, as a reminder to
  * turn it into a plain `it` (and drop the matching exclusion from the generators above).
  */
-describe('known problems found by the properties (reported, not fixed here)', () => {
+describe('known problems found while testing (reported, not fixed here)', () => {
   let sandbox: ZixflowSandbox;
   let service: WhatsappUnderTest;
 
@@ -522,6 +523,12 @@ describe('known problems found by the properties (reported, not fixed here)', ()
       await expect(service.whatsapp.sendText(message)).rejects.toBeInstanceOf(ZixflowValidationError);
     },
   );
+
+  // Found while profiling, not by a property: libphonenumber strips the trunk "0" to check the
+  // length, but the normaliser returns the digits as typed, so the number sent is not a real one.
+  it.failing('"+44 (0) 20 7946 0958" (UK trunk 0 kept) becomes 442079460958 or is refused, not 4402079460958', () => {
+    expect([undefined, '442079460958']).toContain(normalizeWhatsappNumber('+44 (0) 20 7946 0958'));
+  });
 
   it.failing('an empty key is named as such, not as the whole "message"', async () => {
     const message = { to: '+1 302 389 5111', video: { link: 'https://cdn.example.com/v.mp4' }, '': 1 } as never;
