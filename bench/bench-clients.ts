@@ -1,7 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import axios from 'axios';
 import { Agent, request } from 'node:http';
-import { ZixflowBulkMessage, ZixflowModule, ZixflowModuleOptions, ZixflowWhatsappService } from '../src/zixflow';
+import { ZixflowMessage, ZixflowModule, ZixflowModuleOptions, ZixflowWhatsappService } from '../src/zixflow';
 
 /** Key the clients send; the fake server does not check it. */
 const API_KEY = 'bench-api-key';
@@ -103,7 +103,7 @@ export interface ServiceClient {
   close: () => Promise<void>;
 }
 
-function* videoMessages(total: number): Generator<ZixflowBulkMessage> {
+function* videoMessages(total: number): Generator<ZixflowMessage> {
   for (let i = 0; i < total; i += 1) {
     yield { type: 'video', ...messageFor(i) };
   }

@@ -1,7 +1,7 @@
 import type { Job } from 'bullmq';
 import {
   ZixflowBadRequestError,
-  ZixflowBulkMessage,
+  ZixflowMessage,
   ZixflowConfigurationError,
   ZixflowServerError,
   ZixflowValidationError,
@@ -33,7 +33,7 @@ const FAST_BACKOFF = { minDelayMs: 5, maxDelayMs: 20 } as const;
 const LINK = 'https://cdn.example.com/media';
 
 /** One valid message of every kind; `phoneId` is left out, so the worker's `defaultPhoneId` applies. */
-const ONE_OF_EACH: ZixflowBulkMessage[] = [
+const ONE_OF_EACH: ZixflowMessage[] = [
   { type: 'video', to: '+1 302 389 5111', video: { link: `${LINK}/v.mp4`, caption: 'Clip' } },
   { type: 'image', to: '+44 20 7946 0958', image: { link: `${LINK}/i.jpg` } },
   { type: 'audio', to: '+91 98765 43210', audio: { link: `${LINK}/a.ogg` } },
@@ -204,11 +204,11 @@ describeWithRedis('ZixflowQueueModule against a real Redis', () => {
       const keysBefore = await queueKeys(app.queue);
 
       await expect(app.outbox.enqueue(textMessage('Hi', '0301 234567'))).rejects.toThrow(ZixflowValidationError);
-      await expect(app.outbox.enqueue({ type: 'text', to: '+1 302 389 5111' } as ZixflowBulkMessage)).rejects.toThrow(
+      await expect(app.outbox.enqueue({ type: 'text', to: '+1 302 389 5111' } as ZixflowMessage)).rejects.toThrow(
         'text is required',
       );
       await expect(
-        app.outbox.enqueue({ type: 'fax', to: '+1 302 389 5111' } as unknown as ZixflowBulkMessage),
+        app.outbox.enqueue({ type: 'fax', to: '+1 302 389 5111' } as unknown as ZixflowMessage),
       ).rejects.toThrow('type must be one of');
 
       expect(await queueKeys(app.queue)).toEqual(keysBefore);

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import {
   ZixflowBadRequestError,
-  ZixflowBulkMessage,
+  ZixflowMessage,
   ZixflowSendOutcome,
   ZixflowServerError,
   ZixflowValidationError,
@@ -17,7 +17,7 @@ const LINK = 'https://cdn.example.com/media';
 jest.setTimeout(30_000);
 
 /** One valid message of every kind, as a bulk sender writes them. */
-const ONE_OF_EACH: ZixflowBulkMessage[] = [
+const ONE_OF_EACH: ZixflowMessage[] = [
   { type: 'video', to: '+1 302 389 5111', video: { link: `${LINK}/v.mp4`, caption: 'Clip' } },
   { type: 'image', to: '+44 20 7946 0958', image: { link: `${LINK}/i.jpg` } },
   { type: 'audio', to: '+91 98765 43210', audio: { link: `${LINK}/a.ogg` } },
@@ -89,7 +89,7 @@ describe('reliability: sendMany', () => {
       { type: 'sticker', to: '+1 302 389 5111' },
       { type: 'text', to: '+1 302 389 5111', text: { body: 'x' }, image: { link: `${LINK}/i.jpg` } },
       ONE_OF_EACH[7],
-    ] as ZixflowBulkMessage[];
+    ] as ZixflowMessage[];
 
     const outcomes = await service.whatsapp.sendMany(messages, { concurrency: 1 });
 
@@ -114,7 +114,7 @@ describe('reliability: sendMany', () => {
   });
 
   it('five hundred messages from a generator: all sent, outcomes matched to their input by position', async () => {
-    function* messages(): Generator<ZixflowBulkMessage> {
+    function* messages(): Generator<ZixflowMessage> {
       for (let i = 0; i < 500; i += 1) {
         yield { type: 'text', to: '+1 302 389 5111', text: { body: `message ${i}` }, submissionStatus: true };
       }
@@ -132,7 +132,7 @@ describe('reliability: sendMany', () => {
   });
 
   it('accepts an async iterable, e.g. rows streamed from a database cursor', async () => {
-    async function* rows(): AsyncGenerator<ZixflowBulkMessage> {
+    async function* rows(): AsyncGenerator<ZixflowMessage> {
       for (let i = 0; i < 5; i += 1) {
         await new Promise((resolve) => setTimeout(resolve, 1));
         yield { type: 'text', to: '+1 302 389 5111', text: { body: `row ${i}` } };
@@ -178,7 +178,7 @@ describe('reliability: sendMany', () => {
   });
 
   it('an input that is not iterable rejects with a TypeError', async () => {
-    await expect(service.whatsapp.sendMany(42 as unknown as ZixflowBulkMessage[])).rejects.toThrow(TypeError);
+    await expect(service.whatsapp.sendMany(42 as unknown as ZixflowMessage[])).rejects.toThrow(TypeError);
   });
 });
 
@@ -233,7 +233,7 @@ describe('reliability: sendMany keeps at most `concurrency` requests in flight',
   it.each([1, 4, 12])('concurrency %d: the window is filled, never exceeded', async (concurrency) => {
     barrier = concurrency + 1; // one more than allowed: reaching it would mean the window overflowed
     peak = 0;
-    const messages = Array.from({ length: concurrency * 3 }, (): ZixflowBulkMessage => ({
+    const messages = Array.from({ length: concurrency * 3 }, (): ZixflowMessage => ({
       type: 'text',
       to: '+1 302 389 5111',
       text: { body: 'hi' },

@@ -1,6 +1,6 @@
 import {
   ZixflowModuleOptions,
-  ZixflowQueueFullError,
+  ZixflowPacingQueueFullError,
   ZixflowRateLimitOptions,
   ZixflowSendResult,
   ZixflowTimeoutError,
@@ -135,7 +135,7 @@ describe('reliability: pacing per sending number', () => {
     expect(other[1].receivedAt.getTime()).toBeLessThan(first[3].receivedAt.getTime());
   });
 
-  it('a caller beyond maxQueued is refused at once with ZixflowQueueFullError, and nothing is sent for it', async () => {
+  it('a caller beyond maxQueued is refused at once with ZixflowPacingQueueFullError, and nothing is sent for it', async () => {
     const { whatsapp } = await start({ perSecond: 5, maxQueued: 1 });
 
     const first = whatsapp.sendVideo(VIDEO);
@@ -144,7 +144,7 @@ describe('reliability: pacing per sending number', () => {
     const refused = await caught(whatsapp.sendVideo(VIDEO));
 
     expect(Date.now() - startedAt).toBeLessThan(150);
-    expect(refused).toBeInstanceOf(ZixflowQueueFullError);
+    expect(refused).toBeInstanceOf(ZixflowPacingQueueFullError);
     expect(refused).toMatchObject({ phoneId: PHONE_ID, maxQueued: 1, attempts: 0, retryable: false });
     await expect(Promise.all([first, queued])).resolves.toHaveLength(2);
     expect(sandbox.requests).toHaveLength(2);

@@ -7,7 +7,7 @@ import {
   ZixflowWhatsappService,
   ZIXFLOW_TEMPLATE_MESSAGE_PATH,
 } from '../src/zixflow';
-import { WHATSAPP_MESSAGE_KINDS, WhatsappMessageType } from '../src/zixflow/whatsapp/whatsapp-message-kinds';
+import { WHATSAPP_MESSAGE_KINDS, WhatsappMessageType } from '../src/zixflow/sending/messages/whatsapp-message-kinds';
 import { checkSessionMessageBody, checkTemplateMessageBody, ZixflowSandbox } from '../src/zixflow/testing';
 import { API_KEY, PHONE_ID, startWhatsapp, WhatsappUnderTest } from './reliability.helpers';
 

@@ -3,28 +3,28 @@
  * the sandbox for tests is at `nestjs-zixflow/testing`.
  * @packageDocumentation
  */
-export { ZixflowModule } from './zixflow.module';
-export { ZIXFLOW_MODULE_OPTIONS } from './zixflow.module-definition';
-export type { ZixflowModuleExtras } from './zixflow.module-definition';
-export type { ZixflowModuleOptions, ZixflowOptionsFactory, ZixflowRetryOptions } from './zixflow-options.interface';
-export { zixflowConfig } from './zixflow.config';
+export { ZixflowModule } from './sending/zixflow.module';
+export { ZIXFLOW_MODULE_OPTIONS } from './sending/zixflow.module-definition';
+export type { ZixflowModuleExtras } from './sending/zixflow.module-definition';
+export type { ZixflowModuleOptions, ZixflowOptionsFactory, ZixflowRetryOptions } from './sending/options/zixflow-options.interface';
+export { zixflowConfig } from './sending/zixflow.config';
 export {
   ZIXFLOW_DEFAULT_BASE_URL,
   ZIXFLOW_DEFAULT_TIMEOUT_MS,
   ZIXFLOW_SESSION_MESSAGE_PATH,
   ZIXFLOW_TEMPLATE_MESSAGE_PATH,
-} from './zixflow.constants';
-export { ZixflowWhatsappService } from './whatsapp/zixflow-whatsapp.service';
-export type { ZixflowSendResult } from './whatsapp/zixflow-send-result.interface';
-export type { WhatsappMessageType } from './whatsapp/whatsapp-message-kinds';
-export { WhatsappMessageBaseDto } from './whatsapp/dto/whatsapp-message-base.dto';
-export { MediaLinkDto } from './whatsapp/dto/media-link.dto';
-export { SendVideoMessageDto, VideoContentDto } from './whatsapp/dto/send-video-message.dto';
-export { SendImageMessageDto, ImageContentDto } from './whatsapp/dto/send-image-message.dto';
-export { SendAudioMessageDto } from './whatsapp/dto/send-audio-message.dto';
-export { SendDocumentMessageDto, DocumentContentDto } from './whatsapp/dto/send-document-message.dto';
-export { SendTextMessageDto, TextContentDto } from './whatsapp/dto/send-text-message.dto';
-export { SendLocationMessageDto, LocationContentDto } from './whatsapp/dto/send-location-message.dto';
+} from './core/api/zixflow-api.constants';
+export { ZixflowWhatsappService } from './sending/zixflow-whatsapp.service';
+export type { ZixflowSendResult } from './core/messages/zixflow-send-result.interface';
+export type { WhatsappMessageType } from './sending/messages/whatsapp-message-kinds';
+export { WhatsappMessageBaseDto } from './sending/dto/whatsapp-message-base.dto';
+export { MediaLinkDto } from './sending/dto/media-link.dto';
+export { SendVideoMessageDto, VideoContentDto } from './sending/dto/send-video-message.dto';
+export { SendImageMessageDto, ImageContentDto } from './sending/dto/send-image-message.dto';
+export { SendAudioMessageDto } from './sending/dto/send-audio-message.dto';
+export { SendDocumentMessageDto, DocumentContentDto } from './sending/dto/send-document-message.dto';
+export { SendTextMessageDto, TextContentDto } from './sending/dto/send-text-message.dto';
+export { SendLocationMessageDto, LocationContentDto } from './sending/dto/send-location-message.dto';
 export {
   SendReplyButtonsMessageDto,
   InteractiveReplyButtonsDto,
@@ -34,29 +34,29 @@ export {
   ReplyButtonsActionDto,
   ReplyButtonDto,
   ReplyButtonReplyDto,
-} from './whatsapp/dto/send-reply-buttons-message.dto';
-export { SendTemplateMessageDto } from './whatsapp/dto/send-template-message.dto';
-export { normalizeWhatsappNumber } from './phone/normalize-whatsapp-number';
-export { maskPhoneNumber } from './phone/mask-phone-number';
-export { formatValidationErrors } from './whatsapp/validation/format-validation-errors';
-export { zixflowValidationExceptionFactory } from './whatsapp/validation/zixflow-validation-exception.factory';
-export { ZixflowExceptionFilter } from './filters/zixflow-exception.filter';
-export type { ZixflowErrorResponseBody } from './filters/zixflow-exception.filter';
-export * from './errors';
-export type { ZixflowReplyMessage, ZixflowReplyTarget, ZixflowReplyType } from './whatsapp/zixflow-reply-message.type';
-export type { ZixflowRateLimitOptions, ZixflowRetryEvent } from './zixflow-options.interface';
-export { ZixflowQueueFullError } from './errors/zixflow-queue-full.error';
-export type { ZixflowQueueFullErrorDetails } from './errors/zixflow-queue-full.error';
+} from './sending/dto/send-reply-buttons-message.dto';
+export { SendTemplateMessageDto } from './sending/dto/send-template-message.dto';
+export { normalizeWhatsappNumber } from './core/phone/normalize-whatsapp-number';
+export { maskPhoneNumber } from './core/phone/mask-phone-number';
+export { formatValidationErrors } from './sending/validation/format-validation-errors';
+export { zixflowValidationExceptionFactory } from './sending/validation/zixflow-validation-exception.factory';
+export { ZixflowExceptionFilter } from './sending/filters/zixflow-exception.filter';
+export type { ZixflowErrorResponseBody } from './sending/filters/zixflow-exception.filter';
+export * from './core/errors';
+export type { ZixflowReplyMessage, ZixflowReplyTarget, ZixflowReplyType } from './sending/messages/zixflow-reply-message.type';
+export type { ZixflowRateLimitOptions, ZixflowRetryEvent } from './sending/options/zixflow-options.interface';
+export { ZixflowPacingQueueFullError } from './core/errors/zixflow-pacing-queue-full.error';
+export type { ZixflowPacingQueueFullErrorDetails } from './core/errors/zixflow-pacing-queue-full.error';
 export type {
-  ZixflowBulkMessage,
+  ZixflowMessage,
   ZixflowSendManyOptions,
   ZixflowSendOptions,
   ZixflowSendOutcome,
-} from './bulk/send-many.types';
-export { ZIXFLOW_DEFAULT_SEND_MANY_CONCURRENCY } from './bulk/bulk.constants';
+} from './sending/messages/zixflow-message.types';
+export { ZIXFLOW_DEFAULT_SEND_MANY_CONCURRENCY } from './sending/bulk/bulk.constants';
 export type {
   ZixflowTemplateQuery,
   ZixflowTemplateVariable,
   ZixflowTemplateVariableType,
-} from './templates/zixflow-template-variable.interface';
-export type { ZixflowTemplateOptions } from './zixflow-options.interface';
+} from './sending/templates/zixflow-template-variable.interface';
+export type { ZixflowTemplateOptions } from './sending/options/zixflow-options.interface';

@@ -1,4 +1,4 @@
-import type { ZixflowSendResult } from '../whatsapp/zixflow-send-result.interface';
+import type { ZixflowSendResult } from '../core/messages/zixflow-send-result.interface';
 import type { ZixflowQueuedMessage } from './zixflow-queue-job.interface';
 
 /** What every queue event tells: which job, for which message. */

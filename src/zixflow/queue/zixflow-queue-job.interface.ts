@@ -1,11 +1,11 @@
-import type { ZixflowBulkMessage } from '../bulk/send-many.types';
+import type { ZixflowMessage } from '../sending/messages/zixflow-message.types';
 
 /**
  * A message as it is stored in a job: validated when it was enqueued and kept as plain data, with
  * its `type` and `to` normalised to digits. It holds nothing but the message: no API key, no
  * options, so Redis never sees a secret.
  */
-export type ZixflowQueuedMessage = ZixflowBulkMessage;
+export type ZixflowQueuedMessage = ZixflowMessage;
 
 /** The data of one job of the Zixflow queue. */
 export interface ZixflowQueueJobData {

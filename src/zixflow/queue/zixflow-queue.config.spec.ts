@@ -1,4 +1,4 @@
-import { ZixflowConfigurationError } from '../errors/zixflow-configuration.error';
+import { ZixflowConfigurationError } from '../core/errors/zixflow-configuration.error';
 import { zixflowQueueConfig } from './zixflow-queue.config';
 
 const VARIABLES = [

@@ -1,5 +1,5 @@
 import { registerAs } from '@nestjs/config';
-import { ZixflowConfigurationError } from '../errors/zixflow-configuration.error';
+import { ZixflowConfigurationError } from '../core/errors/zixflow-configuration.error';
 import { ZixflowQueueModuleOptions, ZixflowQueueWorkerOptions } from './zixflow-queue-options.interface';
 
 /** Empty environment variables mean "not set", as shells and `.env` files often leave them empty. */

@@ -1,10 +1,10 @@
 import { ConfigurableModuleBuilder, DynamicModule } from '@nestjs/common';
 import { BullModule } from '@nestjs/bullmq';
-import { ZixflowConfigurationError } from '../errors/zixflow-configuration.error';
+import { ZixflowConfigurationError } from '../core/errors/zixflow-configuration.error';
 import { ZIXFLOW_QUEUE, ZIXFLOW_QUEUE_DEFAULT_NAME, ZIXFLOW_QUEUE_RESOLVED_OPTIONS } from './zixflow-queue.constants';
 import { ZixflowQueueModuleOptions } from './zixflow-queue-options.interface';
 import { ZixflowQueueOptionsModule } from './zixflow-queue-options.module';
-import { resolveZixflowQueueOptions, ResolvedZixflowQueueOptions } from './zixflow-queue-options.resolver';
+import { resolveZixflowQueueOptions, ResolvedZixflowQueueOptions } from './zixflow-queue-options.schema';
 import { getZixflowQueueToken } from './zixflow-queue.tokens';
 
 /**

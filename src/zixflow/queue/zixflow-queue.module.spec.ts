@@ -1,5 +1,5 @@
 import { getQueueToken } from '@nestjs/bullmq';
-import { ZixflowConfigurationError } from '../errors/zixflow-configuration.error';
+import { ZixflowConfigurationError } from '../core/errors/zixflow-configuration.error';
 import { getZixflowQueueToken } from './zixflow-queue.tokens';
 import { ZixflowQueueModule } from './zixflow-queue.module';
 

@@ -4,11 +4,11 @@ import { describeIncoming, describeReport } from './handlers/describe-for-log';
 import { ZixflowWebhookDispatcher } from './handlers/zixflow-webhook.dispatcher';
 import { ZixflowWebhookAck } from './http/zixflow-webhook-ack.interface';
 import { isOtherWebhookEvent, parseZixflowIncomingMessage } from './incoming/parse-incoming-message';
-import { JsonObject } from './payload-fields';
+import { JsonObject } from '../core/json/payload-fields';
 import { parseZixflowDeliveryReport } from './reports/parse-delivery-report';
 import { ZixflowDeliveryReport } from './reports/zixflow-delivery-report.interface';
 import { ZIXFLOW_WEBHOOKS_RESOLVED_OPTIONS } from './zixflow-webhooks.constants';
-import { ResolvedZixflowWebhooksOptions } from './zixflow-webhooks-options.resolver';
+import { ResolvedZixflowWebhooksOptions } from './zixflow-webhooks-options.schema';
 import { ZixflowEvents } from './zixflow.events';
 
 /**

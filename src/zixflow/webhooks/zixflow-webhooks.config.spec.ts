@@ -1,4 +1,4 @@
-import { resolveZixflowWebhooksOptions } from './zixflow-webhooks-options.resolver';
+import { resolveZixflowWebhooksOptions } from './zixflow-webhooks-options.schema';
 import { zixflowWebhooksConfig } from './zixflow-webhooks.config';
 
 describe('zixflowWebhooksConfig', () => {

@@ -1,5 +1,5 @@
 import { ConfigurableModuleBuilder } from '@nestjs/common';
-import { ZixflowConfigurationError } from '../errors/zixflow-configuration.error';
+import { ZixflowConfigurationError } from '../core/errors/zixflow-configuration.error';
 import { createZixflowWebhooksController } from './http/create-zixflow-webhooks.controller';
 import { ZIXFLOW_WEBHOOKS_DEFAULT_PATH } from './zixflow-webhooks.constants';
 import { ZixflowWebhooksModuleOptions } from './zixflow-webhooks-options.interface';

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { EventEmitter2 } from '@nestjs/event-emitter';
-import { ZixflowConfigurationError } from '../errors/zixflow-configuration.error';
+import { ZixflowConfigurationError } from '../core/errors/zixflow-configuration.error';
 import { ZixflowWebhookHandlersExplorer } from './handlers/zixflow-webhook-handlers.explorer';
 import { ZixflowWebhookDispatcher } from './handlers/zixflow-webhook.dispatcher';
 import { ZIXFLOW_WEBHOOKS_EMITTER, ZIXFLOW_WEBHOOKS_RESOLVED_OPTIONS } from './zixflow-webhooks.constants';
@@ -9,7 +9,7 @@ import {
   ZixflowWebhooksConfigurableModuleClass,
   ZIXFLOW_WEBHOOKS_MODULE_OPTIONS,
 } from './zixflow-webhooks.module-definition';
-import { resolveZixflowWebhooksOptions } from './zixflow-webhooks-options.resolver';
+import { resolveZixflowWebhooksOptions } from './zixflow-webhooks-options.schema';
 import { ZixflowWebhookReceiver } from './zixflow-webhook.receiver';
 
 /** The application's emitter, or a start-up error that says which module to import. */

@@ -1,4 +1,4 @@
-import { ZixflowValidationError } from '../../errors/zixflow-validation.error';
+import { ZixflowValidationError } from '../../core/errors/zixflow-validation.error';
 import { prepareQueuedMessage, prepareQueuedMessages } from './prepare-queued-message';
 
 describe('prepareQueuedMessage', () => {

@@ -1,7 +1,7 @@
-import { bulkMessageType } from '../../bulk/bulk-message-type';
-import { ZixflowValidationError } from '../../errors/zixflow-validation.error';
-import { validateMessage } from '../../whatsapp/validation/validate-message';
-import { WHATSAPP_MESSAGE_KINDS, WhatsappMessageKind } from '../../whatsapp/whatsapp-message-kinds';
+import { messageTypeOf } from '../../sending/messages/message-type-of';
+import { ZixflowValidationError } from '../../core/errors/zixflow-validation.error';
+import { validateMessage } from '../../sending/validation/validate-message';
+import { WHATSAPP_MESSAGE_KINDS, WhatsappMessageKind } from '../../sending/messages/whatsapp-message-kinds';
 import type { ZixflowQueuedMessage } from '../zixflow-queue-job.interface';
 
 /**
@@ -11,7 +11,7 @@ import type { ZixflowQueuedMessage } from '../zixflow-queue-job.interface';
  * `phoneId` may still be missing: the worker fills it in from its `defaultPhoneId`.
  */
 export function prepareQueuedMessage(message: unknown): ZixflowQueuedMessage {
-  const type = bulkMessageType(message);
+  const type = messageTypeOf(message);
   const kind: WhatsappMessageKind = WHATSAPP_MESSAGE_KINDS[type];
   const validated = validateMessage(kind.dto, message);
   // A JSON round trip is what BullMQ does to job data anyway; doing it here yields exactly what is stored.

@@ -1,4 +1,4 @@
-import type { ZixflowBulkMessage } from '../../bulk/send-many.types';
+import type { ZixflowMessage } from '../../sending/messages/zixflow-message.types';
 
 /** How one message is enqueued. */
 export interface ZixflowEnqueueOptions {
@@ -20,5 +20,5 @@ export interface ZixflowEnqueueOptions {
 /** One entry of `ZixflowOutbox.enqueueMany`: a message with its own enqueue options. */
 export interface ZixflowOutboxItem extends ZixflowEnqueueOptions {
   /** Any message kind, tagged with its `type`. */
-  message: ZixflowBulkMessage;
+  message: ZixflowMessage;
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Job, Queue } from 'bullmq';
-import type { ZixflowBulkMessage } from '../../bulk/send-many.types';
-import type { ZixflowSendResult } from '../../whatsapp/zixflow-send-result.interface';
+import type { ZixflowMessage } from '../../sending/messages/zixflow-message.types';
+import type { ZixflowSendResult } from '../../core/messages/zixflow-send-result.interface';
 import { ZIXFLOW_QUEUE } from '../zixflow-queue.constants';
 import type { ZixflowQueueJobData } from '../zixflow-queue-job.interface';
 import { enqueueJobOptions } from './enqueue-job-options';
@@ -37,7 +37,7 @@ export class ZixflowOutbox {
    * the existing job's id is returned. Rejects with `ZixflowValidationError` for an invalid message,
    * RangeError for bad options, or the Redis error when the queue cannot be reached.
    */
-  async enqueue(message: ZixflowBulkMessage, options: ZixflowEnqueueOptions = {}): Promise<string> {
+  async enqueue(message: ZixflowMessage, options: ZixflowEnqueueOptions = {}): Promise<string> {
     const jobOptions = enqueueJobOptions(options);
     const prepared = prepareQueuedMessage(message);
     const job = await this.queue.add(prepared.type, jobData(prepared, options.idempotencyKey), jobOptions);

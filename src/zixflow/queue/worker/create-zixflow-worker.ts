@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { Processor, Queue, Worker } from 'bullmq';
-import type { ZixflowSendResult } from '../../whatsapp/zixflow-send-result.interface';
-import type { ResolvedZixflowQueueOptions, ResolvedZixflowQueueWorker } from '../zixflow-queue-options.resolver';
+import type { ZixflowSendResult } from '../../core/messages/zixflow-send-result.interface';
+import type { ResolvedZixflowQueueOptions, ResolvedZixflowQueueWorker } from '../zixflow-queue-options.schema';
 import type { ZixflowQueueJobData } from '../zixflow-queue-job.interface';
 import { zixflowBackoffStrategy } from './zixflow-backoff.strategy';
 

@@ -1,7 +1,7 @@
 import { UnrecoverableError } from 'bullmq';
-import { ZixflowBadRequestError, ZixflowRateLimitError, ZixflowServerError } from '../../errors/zixflow-api.error';
-import { ZixflowNetworkError, ZixflowTimeoutError } from '../../errors/zixflow-network.error';
-import { ZixflowValidationError } from '../../errors/zixflow-validation.error';
+import { ZixflowBadRequestError, ZixflowRateLimitError, ZixflowServerError } from '../../core/errors/zixflow-api.error';
+import { ZixflowNetworkError, ZixflowTimeoutError } from '../../core/errors/zixflow-network.error';
+import { ZixflowValidationError } from '../../core/errors/zixflow-validation.error';
 import { originalFailure, toJobFailure, ZixflowFinalAttemptError, ZixflowRetryableAttemptError } from './job-failure';
 
 const ENDPOINT = '/api/v1/campaign/whatsapp/message/send';

@@ -1,5 +1,5 @@
 import { UnrecoverableError } from 'bullmq';
-import { ZixflowError } from '../../errors/zixflow.error';
+import { ZixflowError } from '../../core/errors/zixflow.error';
 
 /** The error that made an attempt fail, kept on what is thrown to BullMQ for the failure event. */
 interface CarriesFailure {

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import type { ZixflowSendResult } from '../../whatsapp/zixflow-send-result.interface';
+import type { ZixflowSendResult } from '../../core/messages/zixflow-send-result.interface';
 import { ZixflowQueueEvents } from '../zixflow-queue.events';
 import type {
   ZixflowQueueJobEvent,

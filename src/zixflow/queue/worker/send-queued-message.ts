@@ -1,6 +1,6 @@
 import type { Processor } from 'bullmq';
-import type { ZixflowWhatsappService } from '../../whatsapp/zixflow-whatsapp.service';
-import type { ZixflowSendResult } from '../../whatsapp/zixflow-send-result.interface';
+import type { ZixflowWhatsappService } from '../../sending/zixflow-whatsapp.service';
+import type { ZixflowSendResult } from '../../core/messages/zixflow-send-result.interface';
 import type { ZixflowQueueJobData } from '../zixflow-queue-job.interface';
 import { toJobFailure } from './job-failure';
 

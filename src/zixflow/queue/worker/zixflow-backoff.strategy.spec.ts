@@ -1,4 +1,4 @@
-import { ZixflowRateLimitError, ZixflowServerError } from '../../errors/zixflow-api.error';
+import { ZixflowRateLimitError, ZixflowServerError } from '../../core/errors/zixflow-api.error';
 import { ZixflowRetryableAttemptError } from './job-failure';
 import { zixflowBackoffStrategy } from './zixflow-backoff.strategy';
 

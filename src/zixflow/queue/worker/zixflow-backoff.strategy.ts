@@ -1,5 +1,5 @@
 import type { BackoffStrategy } from 'bullmq';
-import { fullJitterDelayMs } from '../../http/full-jitter-backoff';
+import { fullJitterDelayMs } from '../../core/backoff/full-jitter-backoff';
 import { ZIXFLOW_QUEUE_BACKOFF_TYPE } from '../zixflow-queue.constants';
 import { ZixflowRetryableAttemptError } from './job-failure';
 

@@ -1,12 +1,12 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { Queue, Worker } from 'bullmq';
-import { ZixflowConfigurationError } from '../../errors/zixflow-configuration.error';
-import { maskPhoneNumber } from '../../phone/mask-phone-number';
-import { ZixflowWhatsappService } from '../../whatsapp/zixflow-whatsapp.service';
-import type { ZixflowSendResult } from '../../whatsapp/zixflow-send-result.interface';
+import { ZixflowConfigurationError } from '../../core/errors/zixflow-configuration.error';
+import { maskPhoneNumber } from '../../core/phone/mask-phone-number';
+import { ZixflowWhatsappService } from '../../sending/zixflow-whatsapp.service';
+import type { ZixflowSendResult } from '../../core/messages/zixflow-send-result.interface';
 import { ZIXFLOW_QUEUE, ZIXFLOW_QUEUE_RESOLVED_OPTIONS } from '../zixflow-queue.constants';
-import type { ResolvedZixflowQueueOptions, ResolvedZixflowQueueWorker } from '../zixflow-queue-options.resolver';
+import type { ResolvedZixflowQueueOptions, ResolvedZixflowQueueWorker } from '../zixflow-queue-options.schema';
 import type { ZixflowQueueJobData } from '../zixflow-queue-job.interface';
 import { closeWithin } from './close-within';
 import { createZixflowWorker } from './create-zixflow-worker';

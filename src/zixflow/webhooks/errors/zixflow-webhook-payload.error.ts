@@ -1,4 +1,4 @@
-import { ZixflowError } from '../../errors/zixflow.error';
+import { ZixflowError } from '../../core/errors/zixflow.error';
 
 /**
  * A webhook body that cannot be turned into an event: not a JSON object, or an incoming message

@@ -1,4 +1,4 @@
-import { maskPhoneNumber } from '../../phone/mask-phone-number';
+import { maskPhoneNumber } from '../../core/phone/mask-phone-number';
 import { ZixflowIncomingMessage } from '../incoming/zixflow-incoming-message.interface';
 import { ZixflowDeliveryReport } from '../reports/zixflow-delivery-report.interface';
 

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import type { InstanceWrapper } from '@nestjs/core/injector/instance-wrapper';
 import type { EventEmitter2 } from '@nestjs/event-emitter';
-import { ZixflowConfigurationError } from '../../errors/zixflow-configuration.error';
+import { ZixflowConfigurationError } from '../../core/errors/zixflow-configuration.error';
 import { ZixflowIncomingMessage } from '../incoming/zixflow-incoming-message.interface';
 import { ZixflowDeliveryReport } from '../reports/zixflow-delivery-report.interface';
 import { ZIXFLOW_WEBHOOKS_EMITTER } from '../zixflow-webhooks.constants';

@@ -1,6 +1,6 @@
 import { Controller, HttpCode, HttpStatus, Inject, Post, Req, SetMetadata, Type, UseGuards } from '@nestjs/common';
 import { ZIXFLOW_WEBHOOKS_RESOLVED_OPTIONS } from '../zixflow-webhooks.constants';
-import { ResolvedZixflowWebhooksOptions } from '../zixflow-webhooks-options.resolver';
+import { ResolvedZixflowWebhooksOptions } from '../zixflow-webhooks-options.schema';
 import { ZixflowWebhookReceiver } from '../zixflow-webhook.receiver';
 import { readWebhookJson } from './read-webhook-json';
 import { ZixflowWebhookAck } from './zixflow-webhook-ack.interface';

@@ -1,5 +1,5 @@
 import { BadRequestException, PayloadTooLargeException, UnsupportedMediaTypeException } from '@nestjs/common';
-import { isJsonObject, JsonObject } from '../payload-fields';
+import { isJsonObject, JsonObject } from '../../core/json/payload-fields';
 import { ZixflowWebhookHttpRequest } from './zixflow-webhook-http-request.interface';
 
 /**

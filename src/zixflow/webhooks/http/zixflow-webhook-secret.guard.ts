@@ -9,7 +9,7 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ZIXFLOW_WEBHOOK_REPORT_TOKEN_PARAM, ZIXFLOW_WEBHOOKS_RESOLVED_OPTIONS } from '../zixflow-webhooks.constants';
-import { ResolvedZixflowWebhooksOptions } from '../zixflow-webhooks-options.resolver';
+import { ResolvedZixflowWebhooksOptions } from '../zixflow-webhooks-options.schema';
 import { matchesWebhookSecret } from './matches-webhook-secret';
 import { ZixflowWebhookHttpRequest } from './zixflow-webhook-http-request.interface';
 

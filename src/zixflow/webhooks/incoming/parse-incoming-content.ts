@@ -1,4 +1,4 @@
-import { firstPresent, isJsonObject, JsonObject, readNumber, readText } from '../payload-fields';
+import { firstPresent, isJsonObject, JsonObject, readNumber, readText } from '../../core/json/payload-fields';
 import {
   ZixflowIncomingContent,
   ZixflowIncomingMedia,

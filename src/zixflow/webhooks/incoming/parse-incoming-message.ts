@@ -1,6 +1,6 @@
 import { ZixflowWebhookPayloadError } from '../errors/zixflow-webhook-payload.error';
 import { ZIXFLOW_INCOMING_WHATSAPP_EVENT } from '../zixflow-webhooks.constants';
-import { isJsonObject, JsonObject, readId, readText, readTimestamp } from '../payload-fields';
+import { isJsonObject, JsonObject, readId, readText, readTimestamp } from '../../core/json/payload-fields';
 import { parseIncomingContent } from './parse-incoming-content';
 import { ZixflowIncomingMessage, ZixflowIncomingSender } from './zixflow-incoming-message.interface';
 

@@ -1,5 +1,5 @@
 import { ZixflowWebhookPayloadError } from '../errors/zixflow-webhook-payload.error';
-import { firstPresent, isJsonObject, JsonObject, readId, readText, readTimestamp } from '../payload-fields';
+import { firstPresent, isJsonObject, JsonObject, readId, readText, readTimestamp } from '../../core/json/payload-fields';
 import { ZixflowDeliveryReport } from './zixflow-delivery-report.interface';
 
 /*

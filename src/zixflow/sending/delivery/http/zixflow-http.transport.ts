@@ -1,0 +1,94 @@
+import { HttpService } from '@nestjs/axios';
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { AxiosResponse } from 'axios';
+import { maskPhoneNumber } from '../../../core/phone/mask-phone-number';
+import { ZixflowSendResult } from '../../../core/messages/zixflow-send-result.interface';
+import { ZIXFLOW_HTTP_SERVICE, ZIXFLOW_RESOLVED_OPTIONS } from '../../zixflow.constants';
+import { ResolvedZixflowOptions } from '../../options/zixflow-options.schema';
+import { destroyZixflowHttpService } from './create-zixflow-axios';
+import { ZixflowRequestBody } from './zixflow-request-body.interface';
+import { mapZixflowAnswer, readZixflowEnvelope } from './zixflow-response.mapper';
+import { mapTransportError } from './zixflow-transport-error.mapper';
+
+/**
+ * One request to Zixflow and nothing more: posts a body, then resolves with the send result or
+ * rejects with the typed error for the answer or the transport failure. Retries and pacing are
+ * decided above it, by {@link ZixflowDelivery}. Logs each attempt at debug level with the number
+ * masked; headers (and so the key) are never logged.
+ */
+@Injectable()
+export class ZixflowHttpTransport implements OnApplicationShutdown {
+  private readonly logger = new Logger('Zixflow');
+
+  constructor(
+    @Inject(ZIXFLOW_HTTP_SERVICE) private readonly http: HttpService,
+    @Inject(ZIXFLOW_RESOLVED_OPTIONS) private readonly options: ResolvedZixflowOptions,
+  ) {}
+
+  /**
+   * Posts `body` to `path` (relative to the base URL) once.
+   *
+   * @param timeoutMs - what is left of the attempt's time budget after any wait for a send slot.
+   * @param attempt - the number of this attempt, from 1, carried into any error.
+   */
+  async post(path: string, body: ZixflowRequestBody, timeoutMs: number, attempt: number): Promise<ZixflowSendResult> {
+    const startedAt = performance.now();
+    let response: AxiosResponse<unknown>;
+    try {
+      // axiosRef rather than the Observable API: one request needs no stream, and this is the hot path.
+      response = await this.http.axiosRef.post<unknown>(path, body, { timeout: timeoutMs });
+    } catch (error) {
+      const failure = mapTransportError(error, path, this.options.timeoutMs, attempt);
+      this.logAttempt(path, body, failure.name, startedAt, attempt);
+      throw failure;
+    }
+    this.logAttempt(path, body, `HTTP ${response.status}`, startedAt, attempt);
+    return mapZixflowAnswer(
+      { status: response.status, headers: response.headers as Record<string, unknown>, data: response.data },
+      path,
+      this.options.apiKey,
+      attempt,
+    );
+  }
+
+  /**
+   * Reads `path` with `query` once (GET, so safe to repeat) and resolves with Zixflow's success
+   * envelope, or rejects with the typed error for the answer or the transport failure.
+   */
+  async get(path: string, query: Record<string, string>): Promise<Record<string, unknown>> {
+    let response: AxiosResponse<unknown>;
+    try {
+      response = await this.http.axiosRef.get<unknown>(path, { params: query, timeout: this.options.timeoutMs });
+    } catch (error) {
+      throw mapTransportError(error, path, this.options.timeoutMs, 1);
+    }
+    this.logger.debug(`GET ${path}: HTTP ${response.status}`);
+    const answer = {
+      status: response.status,
+      headers: response.headers as Record<string, unknown>,
+      data: response.data,
+    };
+    return readZixflowEnvelope(answer, path, this.options.apiKey);
+  }
+
+  /**
+   * Releases keep-alive sockets so the application (and Jest) can exit promptly. In the last
+   * shutdown phase, not `onModuleDestroy`, so queue workers and webhook handlers that finish their
+   * sends during shutdown still have a working client, whatever the module import order.
+   */
+  onApplicationShutdown(): void {
+    destroyZixflowHttpService(this.http);
+  }
+
+  private logAttempt(
+    path: string,
+    body: ZixflowRequestBody,
+    outcome: string,
+    startedAt: number,
+    attempt: number,
+  ): void {
+    this.logger.debug(
+      `POST ${path} to ${maskPhoneNumber(body.to)} (attempt ${attempt}): ${outcome} in ${Math.round(performance.now() - startedAt)} ms`,
+    );
+  }
+}

@@ -1,0 +1,47 @@
+import { ZixflowError } from '../../../core/errors/zixflow.error';
+import { ZixflowNetworkError, ZixflowTimeoutError } from '../../../core/errors/zixflow-network.error';
+import { requestWasWritten } from './request-was-written';
+
+/**
+ * Failures that happen before a connection exists, so the request cannot have been written and
+ * repeating it cannot send a message twice.
+ */
+const NOT_SENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EADDRNOTAVAIL',
+]);
+
+/** Codes axios and Node use for an expired time-out. */
+const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'ECONNABORTED']);
+
+function errorCode(error: unknown): string | undefined {
+  if (typeof error === 'object' && error !== null && 'code' in error) {
+    const code = (error as { code: unknown }).code;
+    return typeof code === 'string' ? code : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Maps a failure without an HTTP answer to a typed error. Only the code and whether the request
+ * was written are read from the original error, never its message, config or request: axios
+ * errors carry the request headers and thus the API key. Anything not known to have failed
+ * before the request was written is treated as possibly sent (not retryable), because a
+ * duplicate message is worse than a reported failure.
+ *
+ * @param timeoutMs - the configured time-out, reported on a time-out.
+ * @param attempts - requests made for this send so far, this one included.
+ */
+export function mapTransportError(error: unknown, endpoint: string, timeoutMs: number, attempts = 1): ZixflowError {
+  const code = errorCode(error);
+  const failedBeforeConnecting = code !== undefined && NOT_SENT_CODES.has(code);
+  const requestSent = !failedBeforeConnecting && (requestWasWritten(error) ?? true);
+  if (code !== undefined && TIMEOUT_CODES.has(code)) {
+    return new ZixflowTimeoutError({ endpoint, timeoutMs, requestSent, attempts });
+  }
+  return new ZixflowNetworkError({ endpoint, code, requestSent, attempts });
+}

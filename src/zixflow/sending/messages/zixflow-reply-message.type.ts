@@ -1,0 +1,38 @@
+import { SendAudioMessageDto } from '../dto/send-audio-message.dto';
+import { SendDocumentMessageDto } from '../dto/send-document-message.dto';
+import { SendImageMessageDto } from '../dto/send-image-message.dto';
+import { SendLocationMessageDto } from '../dto/send-location-message.dto';
+import { SendReplyButtonsMessageDto } from '../dto/send-reply-buttons-message.dto';
+import { SendTextMessageDto } from '../dto/send-text-message.dto';
+import { SendVideoMessageDto } from '../dto/send-video-message.dto';
+
+/**
+ * Whom a reply goes to: anything with the customer's number and, optionally, the business number
+ * they wrote to. A `ZixflowIncomingMessage` from `nestjs-zixflow/webhooks` is one.
+ */
+export interface ZixflowReplyTarget {
+  /** The customer; the reply is sent to `sender.number`. */
+  sender: { number: string };
+  /** Phone-number id the customer wrote to; the reply is sent from it, else from `defaultPhoneId`. */
+  phoneId?: string;
+}
+
+/** A message's own fields, without the addressing that a reply takes from the incoming message. */
+type ReplyFields<T> = Omit<T, 'to' | 'phoneId' | 'type'>;
+
+/**
+ * A session message answering an incoming one: the same fields as the send methods take, minus
+ * `to` and `phoneId`, with `type` saying which kind it is (`interactive` is reply buttons).
+ * Templates are not offered: a customer who just wrote has an open 24-hour session.
+ */
+export type ZixflowReplyMessage =
+  | ({ type: 'text' } & ReplyFields<SendTextMessageDto>)
+  | ({ type: 'image' } & ReplyFields<SendImageMessageDto>)
+  | ({ type: 'video' } & ReplyFields<SendVideoMessageDto>)
+  | ({ type: 'audio' } & ReplyFields<SendAudioMessageDto>)
+  | ({ type: 'document' } & ReplyFields<SendDocumentMessageDto>)
+  | ({ type: 'location' } & ReplyFields<SendLocationMessageDto>)
+  | ({ type: 'interactive' } & ReplyFields<SendReplyButtonsMessageDto>);
+
+/** The `type` values a reply may have. */
+export type ZixflowReplyType = ZixflowReplyMessage['type'];

@@ -1,0 +1,100 @@
+import type { ZixflowError } from '../../core/errors/zixflow.error';
+
+/** What an `onRetry` hook is told before the library waits and repeats a failed request. */
+export interface ZixflowRetryEvent {
+  /** The attempt that just failed, from 1; the next one is `attempt + 1`. */
+  attempt: number;
+  /** How long the library waits before the next attempt, in milliseconds. */
+  delayMs: number;
+  /** Why the attempt failed (its class says which kind of failure; it never holds the API key). */
+  error: ZixflowError;
+  /** The API path being called. */
+  endpoint: string;
+}
+
+/**
+ * Retry settings. Only failures that cannot have sent the message (a connection that failed
+ * before the request was written) or where Zixflow asked for a retry (429, 503) are repeated,
+ * with full-jitter exponential back-off; `false` turns retries off.
+ */
+export interface ZixflowRetryOptions {
+  /** How many times a retryable failure is repeated (so up to `retries + 1` requests). Default 3. */
+  retries?: number;
+  /** Base delay of the exponential back-off, in milliseconds. Default 250. */
+  minDelayMs?: number;
+  /** Upper bound of one back-off delay, in milliseconds. Default 10 000. */
+  maxDelayMs?: number;
+  /**
+   * Longest `Retry-After` the library waits for, in milliseconds. When Zixflow asks for a longer
+   * wait, the error is surfaced at once (its `retryAfterMs` says when to try again) instead of
+   * holding the caller. Default 30 000.
+   */
+  maxRetryAfterMs?: number;
+  /**
+   * Also retry time-outs and connections lost after the request was written. **The message may
+   * be sent twice**: Zixflow may have accepted the first request before the answer was lost.
+   * Default false.
+   */
+  retryOnTimeout?: boolean;
+  /** Called before each retry, e.g. to count retries in metrics. Exceptions it throws are logged and ignored. */
+  onRetry?: (event: ZixflowRetryEvent) => void;
+}
+
+/**
+ * Client-side pacing per sending number (`phoneId`): WhatsApp caps each number's throughput, so
+ * every `phoneId` gets its own token bucket and queue.
+ */
+export interface ZixflowRateLimitOptions {
+  /** Sustained sends per second for one `phoneId` (fractions allowed, e.g. 0.5). Required. */
+  perSecond: number;
+  /** How many sends may start at once after a quiet period. Default 1: sends are evenly spaced. */
+  burst?: number;
+  /** Most requests in flight at once for one `phoneId`. Default: no limit. */
+  maxConcurrent?: number;
+  /**
+   * Most sends waiting for a slot per `phoneId`; one more is refused at once with
+   * `ZixflowPacingQueueFullError` instead of growing memory. Default 1000.
+   */
+  maxQueued?: number;
+}
+
+/** Template pre-flight settings: variable-keys look-ups and their cache. */
+export interface ZixflowTemplateOptions {
+  /**
+   * Path of the campaign API's template-variables endpoint. Default
+   * `/api/v1/campaign/whatsapp/variable-keys`; configurable because that path is known only from
+   * third-party catalogues, not from Zixflow's own reference.
+   */
+  variablesPath?: string;
+  /** How long looked-up variables are reused, in milliseconds. Default 600 000 (10 minutes). */
+  cacheTtlMs?: number;
+  /** Check every `sendTemplate` against the template's variables before sending. Default false. */
+  checkVariables?: boolean;
+}
+
+/** Options of {@link ZixflowModule}, given to `forRoot` or produced by `forRootAsync`. */
+export interface ZixflowModuleOptions {
+  /** Zixflow API key (Settings > Workspace Settings > Developer > API Key). Required. */
+  apiKey: string;
+  /** API host. Defaults to `https://api.zixflow.com`; tests point it at `ZixflowSandbox`. */
+  baseUrl?: string;
+  /** Sender phone-number ID used when a message leaves `phoneId` out. */
+  defaultPhoneId?: string;
+  /**
+   * Time-out of one attempt in milliseconds, covering the wait for a send slot (when `rateLimit`
+   * is set) plus the request. Defaults to 10 000.
+   */
+  timeoutMs?: number;
+  /** Retry settings, or `false` to never retry. Retries are on by default. */
+  retry?: ZixflowRetryOptions | false;
+  /** Pacing per sending number. Off by default. */
+  rateLimit?: ZixflowRateLimitOptions;
+  /** Template pre-flight settings (variable look-ups, cache, automatic checks). */
+  templates?: ZixflowTemplateOptions;
+}
+
+/** Implemented by a class given to `forRootAsync({ useClass })` or `forRootAsync({ useExisting })`. */
+export interface ZixflowOptionsFactory {
+  /** Returns the module options, possibly after reading a secret store. */
+  createZixflowOptions(): ZixflowModuleOptions | Promise<ZixflowModuleOptions>;
+}

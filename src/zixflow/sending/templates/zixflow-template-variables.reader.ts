@@ -1,0 +1,61 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ZixflowApiError } from '../../core/errors/zixflow-api.error';
+import { ZixflowValidationError } from '../../core/errors/zixflow-validation.error';
+import { ZixflowHttpTransport } from '../delivery/http/zixflow-http.transport';
+import { ZIXFLOW_RESOLVED_OPTIONS } from '../zixflow.constants';
+import { ResolvedZixflowOptions } from '../options/zixflow-options.schema';
+import { parseTemplateVariables } from './parse-template-variables';
+import { TemplateVariablesCache } from './template-variables.cache';
+import { ZixflowTemplateQuery, ZixflowTemplateVariable } from './zixflow-template-variable.interface';
+
+/**
+ * Looks up a template's variables on Zixflow's variable-keys endpoint, cached per
+ * (phoneId, template, language) for `templates.cacheTtlMs`.
+ */
+@Injectable()
+export class ZixflowTemplateVariablesReader {
+  private readonly cache: TemplateVariablesCache;
+
+  constructor(
+    private readonly transport: ZixflowHttpTransport,
+    @Inject(ZIXFLOW_RESOLVED_OPTIONS) private readonly options: ResolvedZixflowOptions,
+  ) {
+    this.cache = new TemplateVariablesCache(options.templates.cacheTtlMs);
+  }
+
+  /** The template's variables; rejects with the typed error when Zixflow does not know it. */
+  async read(query: ZixflowTemplateQuery): Promise<ZixflowTemplateVariable[]> {
+    const phoneId = query.phoneId ?? this.options.defaultPhoneId;
+    if (phoneId === undefined) {
+      throw new ZixflowValidationError(['phoneId is required: pass it or configure defaultPhoneId (ZIXFLOW_PHONE_ID)']);
+    }
+    const key = TemplateVariablesCache.keyOf(phoneId, query.templateName, query.language);
+    const cached = this.cache.get(key);
+    if (cached !== undefined) {
+      return cached;
+    }
+    const variables = await this.fetch(phoneId, query);
+    this.cache.set(key, variables);
+    return variables;
+  }
+
+  private async fetch(phoneId: string, query: ZixflowTemplateQuery): Promise<ZixflowTemplateVariable[]> {
+    const path = this.options.templates.variablesPath;
+    const envelope = await this.transport.get(path, {
+      phoneId,
+      templateName: query.templateName,
+      language: query.language,
+    });
+    const variables = parseTemplateVariables(envelope);
+    if (variables === undefined) {
+      // A success without a variable list: surface it verbatim rather than guess "no variables".
+      throw new ZixflowApiError({
+        status: 200,
+        endpoint: path,
+        body: envelope,
+        zixflowMessage: 'the answer holds no variable list',
+      });
+    }
+    return variables;
+  }
+}

@@ -1,0 +1,83 @@
+import { createHash } from 'node:crypto';
+import { ZixflowConfigurationError } from '../core/errors/zixflow-configuration.error';
+import { ZixflowInMemoryDedupeStore } from './dedupe/zixflow-in-memory-dedupe.store';
+import { ZixflowDedupeStore } from './dedupe/zixflow-dedupe-store.interface';
+import { resolveZixflowWebhooksOptions } from './zixflow-webhooks-options.schema';
+import { ZixflowWebhooksModuleOptions } from './zixflow-webhooks-options.interface';
+
+const SECRET = 'whsec_0123456789abcdef';
+
+function failureOf(options: unknown): Error {
+  try {
+    resolveZixflowWebhooksOptions(options as ZixflowWebhooksModuleOptions);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ZixflowConfigurationError);
+    return error as Error;
+  }
+  throw new Error('expected the options to be refused');
+}
+
+describe('resolveZixflowWebhooksOptions', () => {
+  it('applies the defaults and keeps only a digest of the secret', () => {
+    const resolved = resolveZixflowWebhooksOptions({ secret: SECRET });
+    expect(resolved).toEqual({
+      secretDigest: createHash('sha256').update(SECRET).digest(),
+      secretHeader: 'x-zixflow-secret',
+      maxBodyBytes: 262_144,
+      dedupeTtlMs: 72 * 60 * 60 * 1000,
+      dedupeStore: expect.any(ZixflowInMemoryDedupeStore) as unknown,
+    });
+    expect(JSON.stringify(resolved)).not.toContain(SECRET);
+  });
+
+  it('takes every option', () => {
+    const store: ZixflowDedupeStore = { setIfAbsent: () => true };
+    const resolved = resolveZixflowWebhooksOptions({
+      secret: SECRET,
+      secretHeader: 'X-Hook-Token',
+      maxBodyBytes: 1024,
+      dedupe: { ttlMs: 1000, store },
+    });
+    expect(resolved).toMatchObject({
+      secretHeader: 'x-hook-token',
+      maxBodyBytes: 1024,
+      dedupeTtlMs: 1000,
+      dedupeStore: store,
+    });
+  });
+
+  it.each([undefined, null, 'secret'])('refuses options %j', (options) => {
+    expect(failureOf(options).message).toMatch(/options are missing/);
+  });
+
+  it.each([undefined, '', '   ', 42])(
+    'refuses a missing secret (%j) by naming secret and ZIXFLOW_WEBHOOK_SECRET',
+    (secret) => {
+      expect(failureOf({ secret }).message).toMatch(/secret is missing or empty.*ZIXFLOW_WEBHOOK_SECRET/s);
+    },
+  );
+
+  it.each([
+    ['too short', 'x'.repeat(15)],
+    ['with a space', 'abcdefgh ijklmnopq'],
+    ['with a newline', 'abcdefghijklmnopq\n'],
+    ['with non-ASCII', 'abcdefghijklmnöpq'],
+    ['too long', 'x'.repeat(513)],
+  ])('refuses a secret %s without printing it', (_case, secret) => {
+    const message = failureOf({ secret }).message;
+    expect(message).toMatch(/secret \(ZIXFLOW_WEBHOOK_SECRET\) must be 16 to 512 visible ASCII characters/);
+    expect(message).not.toContain(secret.trim());
+  });
+
+  it.each([
+    ['secretHeader', { secretHeader: 'x secret' }, /secretHeader must be a valid HTTP header name/],
+    ['maxBodyBytes', { maxBodyBytes: 0 }, /maxBodyBytes must be a whole number/],
+    ['maxBodyBytes', { maxBodyBytes: 1.5 }, /maxBodyBytes must be a whole number/],
+    ['dedupe', { dedupe: 'redis' }, /dedupe must be an object/],
+    ['dedupe.ttlMs', { dedupe: { ttlMs: -1 } }, /dedupe.ttlMs must be a whole number/],
+    ['dedupe.maxEntries', { dedupe: { maxEntries: 0 } }, /dedupe.maxEntries must be a whole number/],
+    ['dedupe.store', { dedupe: { store: {} } }, /dedupe.store must implement setIfAbsent/],
+  ])('refuses a bad %s', (_name, extra, message) => {
+    expect(failureOf({ secret: SECRET, ...extra }).message).toMatch(message);
+  });
+});
