@@ -2,6 +2,7 @@
 // a hard ban on `any` in the library (its .d.ts files are our public contract).
 import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import zixflowLayers from './scripts/eslint/zixflow-layers.plugin.cjs';
 
 export default tseslint.config(
   {
@@ -28,6 +29,11 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/**/*.ts'],
+    plugins: { zixflow: zixflowLayers },
+    rules: { 'zixflow/layers': 'error' },
+  },
+  {
     files: ['**/*.mjs', '**/*.cjs', '**/*.js'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {
@@ -41,5 +47,9 @@ export default tseslint.config(
         __dirname: 'readonly',
       },
     },
+  },
+  {
+    files: ['**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );
