@@ -53,19 +53,44 @@ function summaryOf(symbol) {
 }
 
 const undocumented = [];
+const counts = [];
+
+function deprecationOf(tag) {
+  return ts.displayPartsToString(tag.text).trim().replace(/\s+/g, ' ');
+}
+
+function table(rows) {
+  return [
+    '| Export | Kind | Summary |',
+    '|---|---|---|',
+    ...rows.map(({ name, kind, summary }) => `| \`${name}\` | ${kind} | ${summary.replace(/\|/g, '\\|')} |`),
+    '',
+  ];
+}
+
 const sections = ENTRIES.map(([name, file]) => {
   const source = program.getSourceFile(`${root}${file}`);
   const exports = checker.getExportsOfModule(checker.getSymbolAtLocation(source)).map((exported) => {
     const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
-    const summary = summaryOf(symbol);
+    const deprecated = symbol.getJsDocTags(checker).find((tag) => tag.name === 'deprecated');
+    const summary = summaryOf(symbol) || (deprecated ? deprecationOf(deprecated) : '');
     if (!summary) undocumented.push(`${name}: ${exported.name}`);
-    return { name: exported.name, kind: kindOf(symbol), summary };
+    return {
+      name: exported.name,
+      kind: kindOf(symbol),
+      summary: deprecated ? deprecationOf(deprecated) : summary,
+      deprecated,
+    };
   });
   exports.sort((a, b) => a.name.localeCompare(b.name));
-  const rows = exports.map(
-    ({ name: symbolName, kind, summary }) => `| \`${symbolName}\` | ${kind} | ${summary.replace(/\|/g, '\\|')} |`,
-  );
-  return [`## \`${name}\``, '', '| Export | Kind | Summary |', '|---|---|---|', ...rows, ''].join('\n');
+  const current = exports.filter((exported) => !exported.deprecated);
+  const deprecated = exports.filter((exported) => exported.deprecated);
+  counts.push(`${name}: ${current.length} exports (+ ${deprecated.length} deprecated)`);
+  const lines = [`## \`${name}\``, '', ...table(current)];
+  if (deprecated.length > 0) {
+    lines.push(`### Deprecated (still exported; removed at 1.0)`, '', ...table(deprecated));
+  }
+  return lines.join('\n');
 });
 
 const markdown = [
@@ -85,8 +110,10 @@ if (process.argv.includes('--check')) {
     console.error(problems.join('\n'));
     process.exit(1);
   }
-  console.log(`API reference up to date; every public symbol has TSDoc`);
+  console.log(`API reference up to date; every public symbol has TSDoc (${counts.join('; ')})`);
 } else {
   writeFileSync(target, markdown);
-  console.log(`wrote docs/API.md${undocumented.length ? `; without TSDoc: ${undocumented.join(', ')}` : ''}`);
+  console.log(
+    `wrote docs/API.md (${counts.join('; ')})${undocumented.length ? `; without TSDoc: ${undocumented.join(', ')}` : ''}`,
+  );
 }

@@ -6,14 +6,12 @@
 export { ZixflowModule } from './sending/zixflow.module';
 export { ZIXFLOW_MODULE_OPTIONS } from './sending/zixflow.module-definition';
 export type { ZixflowModuleExtras } from './sending/zixflow.module-definition';
-export type { ZixflowModuleOptions, ZixflowOptionsFactory, ZixflowRetryOptions } from './sending/options/zixflow-options.interface';
+export type {
+  ZixflowModuleOptions,
+  ZixflowOptionsFactory,
+  ZixflowRetryOptions,
+} from './sending/options/zixflow-options.interface';
 export { zixflowConfig } from './sending/zixflow.config';
-export {
-  ZIXFLOW_DEFAULT_BASE_URL,
-  ZIXFLOW_DEFAULT_TIMEOUT_MS,
-  ZIXFLOW_SESSION_MESSAGE_PATH,
-  ZIXFLOW_TEMPLATE_MESSAGE_PATH,
-} from './core/api/zixflow-api.constants';
 export { ZixflowWhatsappService } from './sending/zixflow-whatsapp.service';
 export type { ZixflowSendResult } from './core/messages/zixflow-send-result.interface';
 export type { WhatsappMessageType } from './sending/messages/whatsapp-message-kinds';
@@ -43,20 +41,28 @@ export { zixflowValidationExceptionFactory } from './sending/validation/zixflow-
 export { ZixflowExceptionFilter } from './sending/filters/zixflow-exception.filter';
 export type { ZixflowErrorResponseBody } from './sending/filters/zixflow-exception.filter';
 export * from './core/errors';
-export type { ZixflowReplyMessage, ZixflowReplyTarget, ZixflowReplyType } from './sending/messages/zixflow-reply-message.type';
+export type {
+  ZixflowReplyMessage,
+  ZixflowReplyTarget,
+  ZixflowReplyType,
+} from './sending/messages/zixflow-reply-message.type';
 export type { ZixflowRateLimitOptions, ZixflowRetryEvent } from './sending/options/zixflow-options.interface';
-export { ZixflowPacingQueueFullError } from './core/errors/zixflow-pacing-queue-full.error';
-export type { ZixflowPacingQueueFullErrorDetails } from './core/errors/zixflow-pacing-queue-full.error';
+export { ZixflowPacingQueueFullError, ZixflowQueueFullError } from './core/errors/zixflow-pacing-queue-full.error';
+export type {
+  ZixflowPacingQueueFullErrorDetails,
+  ZixflowQueueFullErrorDetails,
+} from './core/errors/zixflow-pacing-queue-full.error';
 export type {
   ZixflowMessage,
+  ZixflowBulkMessage,
   ZixflowSendManyOptions,
   ZixflowSendOptions,
   ZixflowSendOutcome,
 } from './sending/messages/zixflow-message.types';
-export { ZIXFLOW_DEFAULT_SEND_MANY_CONCURRENCY } from './sending/bulk/bulk.constants';
 export type {
   ZixflowTemplateQuery,
   ZixflowTemplateVariable,
   ZixflowTemplateVariableType,
 } from './sending/templates/zixflow-template-variable.interface';
 export type { ZixflowTemplateOptions } from './sending/options/zixflow-options.interface';
+export * from './deprecated.exports';

@@ -18,20 +18,8 @@ export type {
 } from './zixflow-queue-options.interface';
 export { zixflowQueueConfig } from './zixflow-queue.config';
 export { getZixflowQueueToken } from './zixflow-queue.tokens';
-export {
-  ZIXFLOW_QUEUE_DEFAULT_NAME,
-  ZIXFLOW_QUEUE_DEFAULT_ATTEMPTS,
-  ZIXFLOW_QUEUE_DEFAULT_BACKOFF_MIN_DELAY_MS,
-  ZIXFLOW_QUEUE_DEFAULT_BACKOFF_MAX_DELAY_MS,
-  ZIXFLOW_QUEUE_DEFAULT_CONCURRENCY,
-  ZIXFLOW_QUEUE_DEFAULT_SHUTDOWN_TIMEOUT_MS,
-  ZIXFLOW_QUEUE_DEFAULT_LOCK_DURATION_MS,
-  ZIXFLOW_QUEUE_DEFAULT_STALLED_INTERVAL_MS,
-  ZIXFLOW_QUEUE_DEFAULT_MAX_STALLED_COUNT,
-  ZIXFLOW_QUEUE_DEFAULT_KEEP_COMPLETED_SECONDS,
-  ZIXFLOW_QUEUE_DEFAULT_KEEP_FAILED_SECONDS,
-  ZIXFLOW_QUEUE_MAX_PRIORITY,
-} from './zixflow-queue.constants';
+export { ZIXFLOW_QUEUE_MAX_PRIORITY } from './zixflow-queue.constants';
+export * from './zixflow-queue.deprecated';
 export { ZixflowOutbox } from './outbox/zixflow-outbox';
 export type { ZixflowEnqueueOptions, ZixflowOutboxItem } from './outbox/zixflow-enqueue-options.interface';
 export { ZixflowQueueEvents } from './zixflow-queue.events';

@@ -13,15 +13,7 @@ export type {
   ZixflowWebhooksOptionsFactory,
 } from './zixflow-webhooks-options.interface';
 export { zixflowWebhooksConfig } from './zixflow-webhooks.config';
-export {
-  ZIXFLOW_WEBHOOKS_DEFAULT_PATH,
-  ZIXFLOW_WEBHOOK_DEFAULT_SECRET_HEADER,
-  ZIXFLOW_WEBHOOK_REPORT_TOKEN_PARAM,
-  ZIXFLOW_WEBHOOK_DEFAULT_MAX_BODY_BYTES,
-  ZIXFLOW_WEBHOOK_DEFAULT_DEDUPE_TTL_MS,
-  ZIXFLOW_WEBHOOK_DEFAULT_DEDUPE_MAX_ENTRIES,
-  ZIXFLOW_INCOMING_WHATSAPP_EVENT,
-} from './zixflow-webhooks.constants';
+export * from './zixflow-webhooks.deprecated';
 export { ZixflowEvents } from './zixflow.events';
 export type { ZixflowEventName } from './zixflow.events';
 export { OnWhatsappMessage } from './handlers/on-whatsapp-message.decorator';
