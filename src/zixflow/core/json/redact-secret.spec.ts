@@ -1,4 +1,4 @@
-import { REDACTED, redactSecret } from './redact-secret';
+import { MAX_REDACTION_DEPTH, NESTED_TOO_DEEP, REDACTED, redactSecret } from './redact-secret';
 
 const SECRET = 'secret-key-123';
 
@@ -75,5 +75,36 @@ describe('redactSecret', () => {
     expect(redactSecret(input, '')).toBe(input);
     expect(redactSecret('anything', '')).toBe('anything');
     expect(input).toStrictEqual({ message: 'Bearer abc', list: ['abc'] });
+  });
+});
+
+describe('redactSecret on hostile nesting', () => {
+  function nested(levels: number, leaf: unknown): unknown {
+    let value = leaf;
+    for (let level = 0; level < levels; level += 1) {
+      value = { a: [value] };
+    }
+    return value;
+  }
+
+  // Each level of `nested` is an object holding an array: two levels of nesting.
+  const LEVELS = MAX_REDACTION_DEPTH / 2;
+
+  it('copies up to MAX_REDACTION_DEPTH levels and redacts there', () => {
+    expect(MAX_REDACTION_DEPTH).toBe(32);
+    expect(redactSecret(nested(LEVELS, SECRET), SECRET)).toStrictEqual(nested(LEVELS, REDACTED));
+  });
+
+  it('replaces what is nested deeper by a marker', () => {
+    expect(redactSecret(nested(LEVELS, { deeper: SECRET }), SECRET)).toStrictEqual(nested(LEVELS, NESTED_TOO_DEEP));
+  });
+
+  it('returns a bounded, serialisable copy of 100 000 levels instead of overflowing the stack', () => {
+    const hostile: unknown = JSON.parse('{"a":'.repeat(100_000) + `"${SECRET}"` + '}'.repeat(100_000));
+
+    const output = redactSecret(hostile, SECRET);
+
+    const json = JSON.stringify(output);
+    expect(json).toBe('{"a":'.repeat(MAX_REDACTION_DEPTH) + `"${NESTED_TOO_DEEP}"` + '}'.repeat(MAX_REDACTION_DEPTH));
   });
 });

@@ -1,25 +1,45 @@
 /** What replaces a secret wherever it would otherwise be shown. */
 export const REDACTED = '[REDACTED]';
 
+/** What replaces the part of a value nested deeper than {@link MAX_REDACTION_DEPTH}. */
+export const NESTED_TOO_DEEP = '[nested too deep]';
+
+/**
+ * How deep {@link redactSecret} copies: far deeper than any body Zixflow documents (three levels),
+ * and shallow enough that the recursion can never come near the stack limit, whatever the body.
+ */
+export const MAX_REDACTION_DEPTH = 32;
+
 /**
  * Returns a copy of `value` in which every occurrence of `secret` inside strings is replaced.
  * Applied to response bodies before they are attached to errors, because a proxy or a misbehaving
  * server can echo the Authorization header back, and errors end up in logs.
+ *
+ * The copy is bounded: whatever is nested deeper than {@link MAX_REDACTION_DEPTH} levels is
+ * replaced by {@link NESTED_TOO_DEEP}. A hostile answer can nest JSON a hundred thousand levels
+ * deep; walking it all would overflow the stack, and the error holding it could not be logged.
  */
 export function redactSecret<T>(value: T, secret: string): T {
   if (!secret) {
     return value;
   }
+  return redactAt(value, secret, 0) as T;
+}
+
+function redactAt(value: unknown, secret: string, depth: number): unknown {
   if (typeof value === 'string') {
-    return value.split(secret).join(REDACTED) as T;
+    return value.split(secret).join(REDACTED);
+  }
+  if (typeof value !== 'object' || value === null) {
+    return value;
+  }
+  if (depth >= MAX_REDACTION_DEPTH) {
+    return NESTED_TOO_DEEP;
   }
   if (Array.isArray(value)) {
-    return value.map((item: unknown) => redactSecret(item, secret)) as T;
+    return value.map((item: unknown) => redactAt(item, secret, depth + 1));
   }
-  if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [redactSecret(key, secret), redactSecret(item, secret)]),
-    ) as T;
-  }
-  return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [key.split(secret).join(REDACTED), redactAt(item, secret, depth + 1)]),
+  );
 }

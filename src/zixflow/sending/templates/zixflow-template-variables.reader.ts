@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ZixflowApiError } from '../../core/errors/zixflow-api.error';
 import { ZixflowValidationError } from '../../core/errors/zixflow-validation.error';
+import { redactSecret } from '../../core/json/redact-secret';
 import { ZixflowHttpTransport } from '../delivery/http/zixflow-http.transport';
 import { ZIXFLOW_RESOLVED_OPTIONS } from '../zixflow.constants';
 import { ResolvedZixflowOptions } from '../options/zixflow-options.schema';
@@ -48,11 +49,12 @@ export class ZixflowTemplateVariablesReader {
     });
     const variables = parseTemplateVariables(envelope);
     if (variables === undefined) {
-      // A success without a variable list: surface it verbatim rather than guess "no variables".
+      // A success without a variable list: surface it rather than guess "no variables", redacted
+      // and depth-bounded like every other body attached to an error, so the error stays loggable.
       throw new ZixflowApiError({
         status: 200,
         endpoint: path,
-        body: envelope,
+        body: redactSecret(envelope, this.options.apiKey),
         zixflowMessage: 'the answer holds no variable list',
       });
     }
