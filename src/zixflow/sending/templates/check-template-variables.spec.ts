@@ -29,6 +29,10 @@ describe('checkTemplateVariables', () => {
       { image: 'javascript:alert(1)', doc: 'https://a.example/d.pdf', code: '1' },
       'variables.image must be an http or https URL: the template declares it as IMAGE_URL',
     ],
+    [
+      { image: 'https://user:secret@a.example/i.png', doc: 'https://a.example/d.pdf', code: '1' },
+      'variables.image must be an http or https URL without credentials: the template declares it as IMAGE_URL',
+    ],
   ])('reports %j', (given, line) => {
     expect(checkTemplateVariables(declared, given, 't')).toEqual([line]);
   });

@@ -1,4 +1,4 @@
-import { isHttpUrl } from '../validation/is-http-url.decorator';
+import { hasUrlCredentials, isHttpUrl } from '../validation/is-http-url.decorator';
 import { ZixflowTemplateVariable } from './zixflow-template-variable.interface';
 
 const URL_TYPES = new Set(['IMAGE_URL', 'VIDEO_URL', 'DOCUMENT_URL']);
@@ -26,9 +26,9 @@ export function checkTemplateVariables(
     .filter(
       (variable) => URL_TYPES.has(variable.type) && variable.keyName in given && !isHttpUrl(given[variable.keyName]),
     )
-    .map(
-      (variable) =>
-        `variables.${variable.keyName} must be an http or https URL: the template declares it as ${variable.type}`,
-    );
+    .map((variable) => {
+      const withoutCredentials = hasUrlCredentials(String(given[variable.keyName])) ? ' without credentials' : '';
+      return `variables.${variable.keyName} must be an http or https URL${withoutCredentials}: the template declares it as ${variable.type}`;
+    });
   return [...missing, ...unexpected, ...wrongType];
 }
