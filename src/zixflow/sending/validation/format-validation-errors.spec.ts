@@ -1,5 +1,5 @@
 import { IsEmail, IsInt, MaxLength, ValidationError, validateSync } from 'class-validator';
-import { formatValidationErrors } from './format-validation-errors';
+import { formatValidationErrors, unknownFieldLine } from './format-validation-errors';
 
 /** A hand-built class-validator error node. */
 function node(
@@ -157,6 +157,10 @@ describe('formatValidationErrors', () => {
       ['unknownValue', 'an unknown value was passed to the validate function', 'foo must be an object'],
     ])("replaces class-validator's %s wording", (constraint, message, expected) => {
       expect(formatValidationErrors([node('foo', { [constraint]: message })])).toEqual([expected]);
+    });
+
+    it('words an unknown field found outside class-validator the same way', () => {
+      expect(unknownFieldLine('text.__proto__')).toBe('text.__proto__ is not a field Zixflow accepts here; remove it');
     });
 
     it('replaces the whitelist wording for a nested field too', () => {

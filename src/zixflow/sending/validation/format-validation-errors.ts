@@ -26,6 +26,11 @@ const GENERIC_MESSAGES: Record<string, string> = {
   unknownValue: 'must be an object',
 };
 
+/** The line for a field no Zixflow message has, as class-validator's whitelist reports it. */
+export function unknownFieldLine(path: string): string {
+  return `${path} ${GENERIC_MESSAGES.whitelistValidation}`;
+}
+
 /**
  * Flattens class-validator's error tree into one readable line per problem, each starting with the
  * full property path (`interactive.action.buttons.1.reply.title must be at most 20 characters`).

@@ -17,7 +17,7 @@ describe('toPlainData', () => {
     }
     const input = new Dto();
 
-    const copy = toPlainData(input);
+    const copy = toPlainData(input).data;
 
     expect(copy).toStrictEqual({ to: '1', list: [{ x: 1 }] });
     expect(copy).not.toBe(input);
@@ -26,7 +26,7 @@ describe('toPlainData', () => {
   it('cuts circular references', () => {
     const input: Record<string, unknown> = { a: 1 };
     input.self = input;
-    expect(toPlainData(input)).toStrictEqual({ a: 1, self: '[Circular]' });
+    expect(toPlainData(input).data).toStrictEqual({ a: 1, self: '[Circular]' });
   });
 
   it('refuses nesting deeper than 16 levels with a ZixflowValidationError, however deep', () => {
@@ -42,11 +42,27 @@ describe('toPlainData', () => {
     ['a RegExp with own fields', Object.assign(/x/, { a: nested(100_000) })],
     ['a Date', new Date(0)],
   ])('replaces %s by an empty stand-in that is neither a plain object nor a string', (_name, value) => {
-    const copy = toPlainData({ value }) as { value: object };
+    const copy = toPlainData({ value }).data as { value: object };
 
     expect(copy.value).not.toBe(value);
     expect(typeof copy.value).toBe('object');
     expect(Object.getPrototypeOf(copy.value)).not.toBe(Object.prototype);
     expect(Object.keys(copy.value)).toEqual([]);
+  });
+
+  it('leaves __proto__, constructor and prototype own keys out and reports their paths', () => {
+    const input = JSON.parse(
+      '{"__proto__":{"a":1},"text":{"body":"Hi","constructor":"x"},"list":[{"prototype":1},{"ok":true}]}',
+    ) as unknown;
+
+    const { data, reservedKeyPaths } = toPlainData(input);
+
+    expect(reservedKeyPaths).toEqual(['__proto__', 'text.constructor', 'list.0.prototype']);
+    expect(data).toStrictEqual({ text: { body: 'Hi' }, list: [{}, { ok: true }] });
+    expect(Object.getPrototypeOf(data)).toBe(Object.prototype);
+  });
+
+  it('reports no paths for a message without reserved keys', () => {
+    expect(toPlainData({ text: { body: 'constructor' } }).reservedKeyPaths).toEqual([]);
   });
 });

@@ -7,6 +7,13 @@ const MAX_DEPTH = 16;
 const CIRCULAR = '[Circular]';
 
 /**
+ * Keys no Zixflow message has and JavaScript treats specially: class-transformer silently skips
+ * `__proto__` and `constructor` (and reads `constructor` as a class to build), so without this
+ * check they would vanish instead of being refused like every other unknown field.
+ */
+const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
  * Stands in for an object that is not plain data (Map, Set, Date, RegExp, a boxed primitive, an
  * object with its own `Symbol.toStringTag`). Validators refuse it by type just as they would the
  * original, and it holds nothing: class-transformer walks whatever it is given, Set items and
@@ -14,9 +21,26 @@ const CIRCULAR = '[Circular]';
  */
 class NotPlainData {}
 
+/** The copy made by {@link toPlainData}, and where it found keys that must be refused. */
+export interface PlainData {
+  /** The message as plain, acyclic data, without the reserved keys. */
+  data: unknown;
+  /** Property paths of `__proto__`, `constructor` and `prototype` keys (`text.__proto__`), in input order. */
+  reservedKeyPaths: string[];
+}
+
+interface Walk {
+  seen: Set<object>;
+  reservedKeyPaths: string[];
+}
+
 /** Plain objects and class instances (DTOs); not Map, Date, RegExp or boxed primitives. */
 function isRecordLike(value: object): boolean {
   return Object.prototype.toString.call(value) === '[object Object]';
+}
+
+function pathOf(parent: string, key: string): string {
+  return parent === '' ? key : `${parent}.${key}`;
 }
 
 /**
@@ -25,24 +49,42 @@ function isRecordLike(value: object): boolean {
  * references are cut (an Express request passed by mistake must yield a validation error, not a stack
  * overflow), and absurd nesting is refused. Maps, Dates and other built-ins are replaced by an empty
  * stand-in that the validators refuse by type, so nothing unbounded reaches class-transformer.
+ * Reserved keys are left out of the copy and reported, for the caller to refuse.
  */
-export function toPlainData(value: unknown, depth = 0, seen: Set<object> = new Set()): unknown {
+export function toPlainData(value: unknown): PlainData {
+  const walk: Walk = { seen: new Set(), reservedKeyPaths: [] };
+  return { data: copyAt(value, '', 0, walk), reservedKeyPaths: walk.reservedKeyPaths };
+}
+
+function copyAt(value: unknown, path: string, depth: number, walk: Walk): unknown {
   if (typeof value !== 'object' || value === null) {
     return value;
   }
   if (depth > MAX_DEPTH) {
     throw new ZixflowValidationError([`message is nested more than ${MAX_DEPTH} levels deep`]);
   }
-  if (seen.has(value)) {
+  if (walk.seen.has(value)) {
     return CIRCULAR;
   }
   if (!Array.isArray(value) && !isRecordLike(value)) {
     return new NotPlainData();
   }
-  seen.add(value);
+  walk.seen.add(value);
   const copy = Array.isArray(value)
-    ? value.map((item: unknown) => toPlainData(item, depth + 1, seen))
-    : Object.fromEntries(Object.entries(value).map(([key, item]) => [key, toPlainData(item, depth + 1, seen)]));
-  seen.delete(value);
+    ? value.map((item: unknown, index) => copyAt(item, pathOf(path, String(index)), depth + 1, walk))
+    : Object.fromEntries(copyEntries(value, path, depth, walk));
+  walk.seen.delete(value);
   return copy;
+}
+
+function copyEntries(value: object, path: string, depth: number, walk: Walk): Array<[string, unknown]> {
+  const entries: Array<[string, unknown]> = [];
+  for (const [key, item] of Object.entries(value)) {
+    if (RESERVED_KEYS.has(key)) {
+      walk.reservedKeyPaths.push(pathOf(path, key));
+    } else {
+      entries.push([key, copyAt(item, pathOf(path, key), depth + 1, walk)]);
+    }
+  }
+  return entries;
 }

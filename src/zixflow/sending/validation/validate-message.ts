@@ -1,7 +1,7 @@
 import { ClassConstructor, plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { ZixflowValidationError } from '../../core/errors/zixflow-validation.error';
-import { formatValidationErrors } from './format-validation-errors';
+import { formatValidationErrors, unknownFieldLine } from './format-validation-errors';
 import { toPlainData } from './to-plain-data';
 
 /**
@@ -14,15 +14,19 @@ export function validateMessage<T extends object>(dto: ClassConstructor<T>, inpu
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw new ZixflowValidationError(['message must be an object']);
   }
-  const instance = plainToInstance(dto, toPlainData(input) as object);
+  const { data, reservedKeyPaths } = toPlainData(input);
+  const instance = plainToInstance(dto, data as object);
   const errors = validateSync(instance, {
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
     validationError: { target: false, value: false },
   });
-  if (errors.length > 0) {
-    throw new ZixflowValidationError(formatValidationErrors(errors));
+  // `__proto__`, `constructor` and `prototype` never reach class-validator (see toPlainData), so
+  // they are reported here, in the same words as every other unknown field.
+  const problems = [...reservedKeyPaths.map(unknownFieldLine), ...formatValidationErrors(errors)];
+  if (problems.length > 0) {
+    throw new ZixflowValidationError(problems);
   }
   return instance;
 }
