@@ -2,6 +2,12 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js';
 
 /** Characters people type in phone numbers that carry no meaning: spaces, dashes, dots, brackets. */
 const TYPED_NUMBER = /^\+?[\d\s().-]+$/;
+/**
+ * A country code written in brackets with its plus, as many forms and signatures print it:
+ * `(+1) 302 389 5111`, `(+44) 20 7946 0958`. Country codes have one to three digits, so a bracket
+ * holding more (`(+1 302) …`) is not one and stays refused.
+ */
+const BRACKETED_COUNTRY_CODE = /^\(\s*\+\s*(\d{1,3})\s*\)/;
 /** E.164 without the plus: country code first, 7 to 15 digits in all. */
 const E164_DIGITS = /^[1-9]\d{6,14}$/;
 
@@ -17,7 +23,7 @@ const KNOWN_POSSIBLE_LIMIT = 10_000;
 const knownPossible = new Set<string>();
 
 /**
- * Turns a number as people type it (`+1 (302) 389-5111`, `001 302 389 5111`) into what Zixflow
+ * Turns a number as people type it (`+1 (302) 389-5111`, `(+1) 302 389 5111`, `001 302 389 5111`) into what Zixflow
  * wants: digits only, country code first (`13023895111`). Returns undefined when the input
  * cannot be an international number: letters, a `+` that is not first, a national number
  * (one leading `0`), or a length that no number with that country code can have.
@@ -27,7 +33,8 @@ const knownPossible = new Set<string>();
  * The function is idempotent: its output normalises to itself.
  */
 export function normalizeWhatsappNumber(input: string): string | undefined {
-  const trimmed = input.trim();
+  // `(+1) 302…` means `+1 302…`; rewritten first so the `+` is leading, as the rules below expect.
+  const trimmed = input.trim().replace(BRACKETED_COUNTRY_CODE, '+$1 ');
   if (!TYPED_NUMBER.test(trimmed)) {
     return undefined;
   }
