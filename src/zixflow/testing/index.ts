@@ -10,7 +10,8 @@ export { ZixflowSandbox } from './zixflow-sandbox';
  * The checks the sandbox applies to send bodies, exported so a test can
  * validate a body it built without a round trip through HTTP.
  */
-export { checkSessionMessageBody, checkTemplateMessageBody } from './sandbox-body-checks';
+export { checkSessionMessageBody } from './checks/session-message.checks';
+export { checkTemplateMessageBody } from './checks/template-message.checks';
 
 /** Shapes of the sandbox's options, recordings, scripts and conversations, needed to type test helpers around it. */
 export type {
