@@ -11,6 +11,7 @@ const ENTRIES = [
   ['nestjs-zixflow/testing', 'src/zixflow/testing/index.ts'],
   ['nestjs-zixflow/webhooks', 'src/zixflow/webhooks/index.ts'],
   ['nestjs-zixflow/queue', 'src/zixflow/queue/index.ts'],
+  ['nestjs-zixflow/bot', 'src/zixflow/bot/index.ts'],
 ];
 
 const config = ts.getParsedCommandLineOfConfigFile(

@@ -26,6 +26,9 @@ const LAYERS = {
   redis: ['core', 'sending/*', 'webhooks', 'bot', 'queue'],
   // A second implementation of the API to test against: it shares nothing with the client.
   testing: [],
+  // Testbeds boot the real modules against the sandbox, through the library's public entry points.
+  'testing/testbed': ['entry', 'webhooks', 'bot', 'queue', 'testing'],
+  'testing/entry': ['testing', 'testing/testbed'],
   entry: ['*'],
 };
 
@@ -36,6 +39,8 @@ function layerOf(relative) {
   const parts = relative.split('/');
   if (parts.length === 1) return 'entry';
   if (parts[0] === 'sending') return parts.length === 2 ? 'sending/root' : `sending/${parts[1]}`;
+  if (relative === 'testing/index.ts') return 'testing/entry';
+  if (parts[0] === 'testing' && parts[1] === 'testbed') return 'testing/testbed';
   return parts[0];
 }
 

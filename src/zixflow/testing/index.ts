@@ -33,3 +33,10 @@ export type {
 
 /** Templates a test registers so the sandbox serves their variable keys. */
 export type { SandboxTemplate, SandboxTemplateVariable } from './sandbox-template-registry';
+
+/** A conversation test harness for `nestjs-zixflow/bot`: your bot in a real app against the sandbox, with a fake clock. */
+export { ZixflowBotTestbed } from './testbed/zixflow-bot-testbed';
+export type { ZixflowBotTestbedOptions } from './testbed/zixflow-bot-testbed';
+export { ZixflowBotTestChat } from './testbed/zixflow-bot-test-chat';
+export type { ZixflowBotTestReply } from './testbed/zixflow-bot-test-chat';
+export { ZixflowFakeClock } from './testbed/zixflow-fake-clock';

@@ -1,0 +1,31 @@
+import type { ZixflowConversationState, ZixflowStoredConversation } from './zixflow-conversation.interface';
+
+/**
+ * Where conversations are kept between turns. The interface doubles as its injection token (as
+ * `@nestjs/throttler`'s storage does): provide your own with `{ provide: ZixflowConversationStore,
+ * useClass: … }` or pass `store` to `ZixflowBotModule.forRoot`. `nestjs-zixflow/redis` ships one
+ * shared by every instance; the default keeps them in memory.
+ *
+ * Saves are compare-and-set so that two turns of one conversation can never overwrite each other:
+ * a turn that lost the race is run again on the new state before anything is sent.
+ */
+export interface ZixflowConversationStore {
+  /** The conversation saved under `key`, or undefined when there is none (or it expired). */
+  load(key: string): Promise<ZixflowStoredConversation | undefined>;
+  /**
+   * Saves `state` if the stored version is still `expectedVersion` (0: nothing stored yet) and
+   * returns the new version, or `undefined` when another save came first. `ttlMs` is how long the
+   * conversation is kept without a new save.
+   */
+  compareAndSet(
+    key: string,
+    expectedVersion: number,
+    state: ZixflowConversationState,
+    ttlMs: number,
+  ): Promise<number | undefined>;
+  /** Forgets the conversation. */
+  delete(key: string): Promise<void>;
+}
+
+/** Injection token of the {@link ZixflowConversationStore} the bot uses. */
+export const ZixflowConversationStore = Symbol('ZixflowConversationStore');

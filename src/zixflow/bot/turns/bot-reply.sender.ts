@@ -1,0 +1,82 @@
+import { Logger } from '@nestjs/common';
+import { ZixflowSessionWindowClosedError } from '../../core/errors/zixflow-session-window-closed.error';
+import { maskPhoneNumber } from '../../core/phone/mask-phone-number';
+import type { ZixflowWhatsappService } from '../../sending/zixflow-whatsapp.service';
+import type { ZixflowReplyMessage, ZixflowReplyTarget } from '../../sending/messages/zixflow-reply-message.type';
+import type { ZixflowBotReply, ZixflowBotTemplateReply } from '../context/zixflow-bot-context';
+
+/** WhatsApp's customer-service window: session messages only within 24 hours of the customer's last message. */
+export const SESSION_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Sends one turn's replies in order, each after the one before it was accepted, so a conversation's
+ * messages reach Zixflow in the order the bot wrote them. Stops at the first failure (later replies
+ * would not make sense without it) and reports it.
+ */
+export class BotReplySender {
+  private readonly logger = new Logger('ZixflowBot');
+
+  /**
+   * @param whatsapp - the service that sends.
+   * @param windowClosedTemplate - what replaces a session message outside the window, if anything.
+   */
+  constructor(
+    private readonly whatsapp: ZixflowWhatsappService,
+    private readonly windowClosedTemplate: ZixflowBotTemplateReply | undefined,
+  ) {}
+
+  /**
+   * Sends `replies` to the customer of `incoming`. `lastCustomerMessageAt` and `now` decide whether
+   * the window is open: a turn answering a message always is; a timer's reply may not be.
+   */
+  async send(
+    incoming: ZixflowReplyTarget,
+    replies: readonly ZixflowBotReply[],
+    window: { lastCustomerMessageAt: number | undefined; now: number },
+  ): Promise<void> {
+    const open =
+      window.lastCustomerMessageAt !== undefined && window.now - window.lastCustomerMessageAt < SESSION_WINDOW_MS;
+    for (const reply of replies) {
+      try {
+        await this.sendOne(incoming, reply, open, window.lastCustomerMessageAt);
+      } catch (error) {
+        const why = error instanceof Error ? error.message : String(error);
+        this.logger.error(`Reply to ${maskPhoneNumber(incoming.sender.number)} not sent: ${why}`);
+        return;
+      }
+    }
+  }
+
+  private async sendOne(
+    incoming: ZixflowReplyTarget,
+    reply: ZixflowBotReply,
+    open: boolean,
+    last: number | undefined,
+  ): Promise<void> {
+    const message: ZixflowBotReply = typeof reply === 'string' ? { type: 'text', text: { body: reply } } : reply;
+    if (message.type === 'template') {
+      await this.sendTemplate(incoming, message);
+      return;
+    }
+    if (!open) {
+      if (this.windowClosedTemplate === undefined) {
+        throw new ZixflowSessionWindowClosedError(
+          maskPhoneNumber(incoming.sender.number),
+          last === undefined ? undefined : new Date(last),
+        );
+      }
+      await this.sendTemplate(incoming, this.windowClosedTemplate);
+      return;
+    }
+    await this.whatsapp.reply(incoming, message as ZixflowReplyMessage);
+  }
+
+  private async sendTemplate(incoming: ZixflowReplyTarget, template: ZixflowBotTemplateReply): Promise<void> {
+    const { type: _type, ...fields } = template;
+    await this.whatsapp.sendTemplate({
+      ...fields,
+      to: incoming.sender.number,
+      ...(incoming.phoneId ? { phoneId: incoming.phoneId } : {}),
+    });
+  }
+}

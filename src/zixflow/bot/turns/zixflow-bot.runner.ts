@@ -1,0 +1,216 @@
+import { ForbiddenException, Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import type { EventEmitter2 } from '@nestjs/event-emitter';
+import { ZixflowConfigurationError } from '../../core/errors/zixflow-configuration.error';
+import { maskPhoneNumber } from '../../core/phone/mask-phone-number';
+import { ZixflowWhatsappService } from '../../sending/zixflow-whatsapp.service';
+import type { ZixflowIncomingMessage } from '../../webhooks';
+import { ZixflowBotContext, ZixflowBotReply } from '../context/zixflow-bot-context';
+import { ZixflowBotExplorer } from '../discovery/zixflow-bot.explorer';
+import { DialogRunner } from '../dialogs/dialog-runner';
+import { ConversationLanes } from '../ordering/conversation-lanes';
+import { BotRouter } from '../routing/bot-router';
+import type { ZixflowConversationState, ZixflowStoredConversation } from '../sessions/zixflow-conversation.interface';
+import { ZixflowConversationStore } from '../sessions/zixflow-conversation-store.interface';
+import { IdleTimerJob, IdleTimers } from '../timers/idle-timers';
+import { ZIXFLOW_BOT_EMITTER, ZIXFLOW_BOT_RESOLVED_OPTIONS } from '../zixflow-bot.constants';
+import { ZixflowBotEvents, ZixflowBotHandoffEvent, ZixflowBotTurnFailedEvent } from '../zixflow-bot.events';
+import type { ResolvedZixflowBotOptions } from '../zixflow-bot-options.interface';
+import { BotReplySender } from './bot-reply.sender';
+import { BotTurnPipeline } from './bot-turn.pipeline';
+import { conversationKeyOf, freshState } from './conversation-key';
+import { scheduleIdleTimers, runIdleTimer } from './idle-turn';
+
+/** What a finished turn leaves to do: the state to save and the replies to send after it. */
+interface TurnOutcome {
+  state: ZixflowConversationState;
+  replies: ZixflowBotReply[];
+  handoff: ZixflowBotContext['handoffChange'];
+}
+
+/**
+ * Runs bot turns: one conversation's messages one at a time in arrival order, different
+ * conversations in parallel (bounded). A turn loads the conversation, routes the message, saves
+ * the new state with compare-and-set, and only then sends its replies, so a turn that fails or
+ * loses a race sends nothing; a lost race runs the turn again on the newer state.
+ */
+@Injectable()
+export class ZixflowBotRunner implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger('ZixflowBot');
+  private readonly lanes: ConversationLanes;
+  private readonly timers: IdleTimers;
+  private sender!: BotReplySender;
+  private pipeline!: BotTurnPipeline;
+  private dialogRunner!: DialogRunner;
+
+  constructor(
+    @Inject(ZIXFLOW_BOT_RESOLVED_OPTIONS) private readonly options: ResolvedZixflowBotOptions,
+    @Inject(ZixflowConversationStore) private readonly store: ZixflowConversationStore,
+    private readonly explorer: ZixflowBotExplorer,
+    private readonly moduleRef: ModuleRef,
+    @Inject(ZIXFLOW_BOT_EMITTER) private readonly emitter: EventEmitter2,
+  ) {
+    this.lanes = new ConversationLanes(options.maxParallelConversations);
+    this.timers = new IdleTimers(options.clock, (job) => this.lanes.add(job.conversationKey, () => this.runTimer(job)));
+  }
+
+  /** Builds the router once the explorer has found the routes (it runs first: it is a dependency). */
+  onModuleInit(): void {
+    this.sender = new BotReplySender(this.findWhatsapp(), this.options.windowClosedTemplate);
+    this.dialogRunner = new DialogRunner(this.explorer.dialogs);
+    this.pipeline = new BotTurnPipeline(
+      new BotRouter(this.explorer.routes),
+      this.dialogRunner,
+      this.options.outdatedDialogMessage,
+    );
+  }
+
+  /** The app's service, wherever `ZixflowModule` was imported (it need not be global). */
+  private findWhatsapp(): ZixflowWhatsappService {
+    try {
+      return this.moduleRef.get(ZixflowWhatsappService, { strict: false });
+    } catch {
+      throw new ZixflowConfigurationError(
+        'ZixflowBotModule sends replies with ZixflowWhatsappService: import ZixflowModule.forRoot() in your application.',
+      );
+    }
+  }
+
+  /** Stops the timers; queued turns finish first (see {@link whenIdle}). */
+  async onApplicationShutdown(): Promise<void> {
+    this.timers.clearAll();
+    await this.lanes.whenIdle();
+  }
+
+  /** Queues the turn of an incoming message behind the conversation's earlier turns. */
+  handle(incoming: ZixflowIncomingMessage): void {
+    const key = conversationKeyOf(incoming);
+    this.lanes.add(key, () => this.runTurn(key, incoming));
+  }
+
+  /** Resolves once every queued turn and fired timer has finished: for tests and graceful shutdown. */
+  whenIdle(): Promise<void> {
+    return this.lanes.whenIdle();
+  }
+
+  private async runTurn(key: string, incoming: ZixflowIncomingMessage): Promise<void> {
+    for (let attempt = 1; attempt <= this.options.maxTurnAttempts; attempt += 1) {
+      let stored: ZixflowStoredConversation | undefined;
+      let version: number | undefined;
+      let outcome: TurnOutcome;
+      try {
+        stored = await this.store.load(key);
+        outcome = await this.decide(key, incoming, stored?.state);
+        version = await this.store.compareAndSet(key, stored?.version ?? 0, outcome.state, this.options.sessionTtlMs);
+      } catch (error) {
+        this.reportFailure(key, incoming, error);
+        return;
+      }
+      if (version !== undefined) {
+        await this.afterSave(key, incoming, outcome);
+        return;
+      }
+      this.logger.debug(`Turn ${incoming.eventId} lost a race to save its conversation; running it again`);
+    }
+    this.reportFailure(
+      key,
+      incoming,
+      new Error(`its conversation changed ${this.options.maxTurnAttempts} times while it ran`),
+    );
+  }
+
+  /** Runs the turn on a copy of the state; a handler's error becomes the apology, not a crash. */
+  private async decide(
+    key: string,
+    incoming: ZixflowIncomingMessage,
+    loaded: ZixflowConversationState | undefined,
+  ): Promise<TurnOutcome> {
+    const original = loaded ?? freshState(this.options.initialSession());
+    const ctx = new ZixflowBotContext(incoming, key, structuredClone(original));
+    const now = new Date(this.options.clock.now()).toISOString();
+    try {
+      await this.pipeline.run(ctx);
+    } catch (error) {
+      return this.recover(key, incoming, original, error, now);
+    }
+    const state = { ...ctx.state, lastCustomerMessageAt: incoming.timestamp.toISOString(), lastActivityAt: now };
+    applyHandoff(state, ctx.handoffChange, now);
+    return { state, replies: ctx.replies, handoff: ctx.handoffChange };
+  }
+
+  private recover(
+    key: string,
+    incoming: ZixflowIncomingMessage,
+    original: ZixflowConversationState,
+    error: unknown,
+    now: string,
+  ): TurnOutcome {
+    // The turn's own changes are dropped; the conversation moves on from where it was, never blocked.
+    const state = { ...original, lastCustomerMessageAt: incoming.timestamp.toISOString(), lastActivityAt: now };
+    if (error instanceof ForbiddenException) {
+      this.logger.log(`A guard refused the turn of ${maskPhoneNumber(incoming.sender.number)} (${incoming.eventId})`);
+      return { state, replies: [], handoff: undefined };
+    }
+    const why = error instanceof Error ? error.message : String(error);
+    this.logger.error(
+      `Bot handler failed on the message ${incoming.eventId} from ${maskPhoneNumber(incoming.sender.number)}: ${why.split(incoming.sender.number).join(maskPhoneNumber(incoming.sender.number))}`,
+      error instanceof Error ? error.stack : undefined,
+    );
+    const apology = this.options.apologyMessage;
+    return { state, replies: apology === false ? [] : [apology], handoff: undefined };
+  }
+
+  private async afterSave(key: string, incoming: ZixflowIncomingMessage, outcome: TurnOutcome): Promise<void> {
+    if (outcome.handoff !== undefined) this.emitHandoff(key, incoming, outcome);
+    await this.sender.send(incoming, outcome.replies, {
+      lastCustomerMessageAt: incoming.timestamp.getTime(),
+      now: this.options.clock.now(),
+    });
+    this.timers.clear(key);
+    scheduleIdleTimers(this.timers, this.dialogRunner, key, outcome.state);
+  }
+
+  private async runTimer(job: IdleTimerJob): Promise<void> {
+    try {
+      await runIdleTimer(job, {
+        store: this.store,
+        dialogs: this.dialogRunner,
+        sender: this.sender,
+        now: this.options.clock.now(),
+        ttlMs: this.options.sessionTtlMs,
+      });
+    } catch (error) {
+      this.logger.error(
+        `Idle timer of a conversation failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  }
+
+  private emitHandoff(key: string, incoming: ZixflowIncomingMessage, outcome: TurnOutcome): void {
+    const event: ZixflowBotHandoffEvent = { conversationKey: key, customer: incoming.sender.number };
+    if (outcome.handoff?.kind === 'start') {
+      if (outcome.handoff.reason !== undefined) event.reason = outcome.handoff.reason;
+      this.emitter.emit(ZixflowBotEvents.HandoffStarted, event);
+    } else {
+      this.emitter.emit(ZixflowBotEvents.HandoffEnded, event);
+    }
+  }
+
+  private reportFailure(key: string, incoming: ZixflowIncomingMessage, error: unknown): void {
+    const failure = error instanceof Error ? error : new Error(String(error));
+    this.logger.error(
+      `Turn of the message ${incoming.eventId} from ${maskPhoneNumber(incoming.sender.number)} failed, nothing was sent: ${failure.message}`,
+    );
+    const event: ZixflowBotTurnFailedEvent = { conversationKey: key, eventId: incoming.eventId, error: failure };
+    this.emitter.emit(ZixflowBotEvents.TurnFailed, event);
+  }
+}
+
+function applyHandoff(state: ZixflowConversationState, change: ZixflowBotContext['handoffChange'], now: string): void {
+  if (change?.kind === 'start') {
+    state.handoff = change.reason === undefined ? { since: now } : { since: now, reason: change.reason };
+    state.dialogs = [];
+  } else if (change?.kind === 'end') {
+    delete state.handoff;
+  }
+}
