@@ -49,9 +49,12 @@ function readBody(req: IncomingMessage): Promise<unknown> {
   });
 }
 
-/** Starts the fake server; `answer` decides each reply from the request. */
+/**
+ * Starts the fake server; `answer` decides each reply from the request, or returns `'stall'` to
+ * never answer (until `close()`), for time-outs.
+ */
 export async function startFakeZixflow(
-  answer: (request: FakeZixflowRequest) => FakeZixflowAnswer,
+  answer: (request: FakeZixflowRequest) => FakeZixflowAnswer | 'stall',
 ): Promise<FakeZixflow> {
   const requests: FakeZixflowRequest[] = [];
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -59,6 +62,9 @@ export async function startFakeZixflow(
       const request = { method: req.method ?? '', url: req.url ?? '', body };
       requests.push(request);
       const reply = answer(request);
+      if (reply === 'stall') {
+        return;
+      }
       res.writeHead(reply.status, { 'content-type': 'application/json' }).end(reply.body);
     });
   });

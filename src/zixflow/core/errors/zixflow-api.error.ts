@@ -8,6 +8,8 @@ export interface ZixflowApiErrorDetails {
   zixflowMessage?: string;
   /** The API path that was called, e.g. `/api/v1/campaign/whatsapp/message/send`. */
   endpoint: string;
+  /** The HTTP method of the request: `POST` for sends (the default), `GET` for reads such as template variables. */
+  method?: string;
   /** The parsed response body (or its text when it was not JSON), kept for diagnosis. */
   body?: unknown;
   /** Whether repeating the request is safe; see {@link ZixflowError.retryable}. */
@@ -28,6 +30,8 @@ export class ZixflowApiError extends ZixflowError {
   readonly zixflowMessage: string | undefined;
   /** The API path that was called. */
   readonly endpoint: string;
+  /** The HTTP method of the request (`POST`, `GET`). */
+  readonly method: string;
   /** The response body as received (parsed JSON or text). */
   readonly body: unknown;
 
@@ -37,13 +41,14 @@ export class ZixflowApiError extends ZixflowError {
     this.status = details.status;
     this.zixflowMessage = details.zixflowMessage;
     this.endpoint = details.endpoint;
+    this.method = details.method ?? 'POST';
     this.body = details.body;
   }
 }
 
 function describeApiFailure(details: ZixflowApiErrorDetails): string {
   const reason = details.zixflowMessage ?? 'no message in the response';
-  return `Zixflow answered ${details.status} on POST ${details.endpoint}: ${reason}`;
+  return `Zixflow answered ${details.status} on ${details.method ?? 'POST'} ${details.endpoint}: ${reason}`;
 }
 
 /** Zixflow rejected the data: HTTP 400, or a body with `status: false` (e.g. "Invalid data Provided"). */

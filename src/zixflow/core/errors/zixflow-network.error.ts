@@ -4,6 +4,8 @@ import { ZixflowError } from './zixflow.error';
 export interface ZixflowTransportErrorDetails {
   /** The API path that was called. */
   endpoint: string;
+  /** The HTTP method of the request: `POST` for sends (the default), `GET` for reads. */
+  method?: string;
   /** The system error code (`ECONNREFUSED`, `ECONNRESET`, `ENOTFOUND`, …) when there is one. */
   code?: string;
   /** True when the request was fully written before the failure: Zixflow may have got it. */
@@ -19,6 +21,8 @@ export interface ZixflowTransportErrorDetails {
 export class ZixflowNetworkError extends ZixflowError {
   /** The API path that was called. */
   readonly endpoint: string;
+  /** The HTTP method of the request (`POST`, `GET`). */
+  readonly method: string;
   /** The system error code, when known. */
   readonly code: string | undefined;
   /** Whether Zixflow may have received the request. */
@@ -27,11 +31,13 @@ export class ZixflowNetworkError extends ZixflowError {
   /** @param details - where and how the connection failed. */
   constructor(details: ZixflowTransportErrorDetails) {
     const when = details.requestSent ? 'after the request was sent' : 'before the request was sent';
-    super(`Network error calling Zixflow POST ${details.endpoint} (${details.code ?? 'unknown'}) ${when}`, {
+    const method = details.method ?? 'POST';
+    super(`Network error calling Zixflow ${method} ${details.endpoint} (${details.code ?? 'unknown'}) ${when}`, {
       retryable: !details.requestSent,
       attempts: details.attempts ?? 1,
     });
     this.endpoint = details.endpoint;
+    this.method = method;
     this.code = details.code;
     this.requestSent = details.requestSent;
   }
@@ -41,6 +47,8 @@ export class ZixflowNetworkError extends ZixflowError {
 export interface ZixflowTimeoutErrorDetails {
   /** The API path that was called. */
   endpoint: string;
+  /** The HTTP method of the request: `POST` for sends (the default), `GET` for reads. */
+  method?: string;
   /** The time-out that expired, in milliseconds. */
   timeoutMs: number;
   /**
@@ -62,6 +70,8 @@ export interface ZixflowTimeoutErrorDetails {
 export class ZixflowTimeoutError extends ZixflowError {
   /** The API path that was called. */
   readonly endpoint: string;
+  /** The HTTP method of the request (`POST`, `GET`). */
+  readonly method: string;
   /** The time-out that expired, in milliseconds. */
   readonly timeoutMs: number;
   /** Whether the request was written before the time ran out, so Zixflow may have got it. */
@@ -70,11 +80,13 @@ export class ZixflowTimeoutError extends ZixflowError {
   /** @param details - the path, the time-out that expired and whether the request had left. */
   constructor(details: ZixflowTimeoutErrorDetails) {
     const requestSent = details.requestSent ?? true;
+    const method = details.method ?? 'POST';
     const message = requestSent
-      ? `Zixflow did not answer POST ${details.endpoint} within ${details.timeoutMs} ms`
-      : `POST ${details.endpoint} timed out after ${details.timeoutMs} ms before the request was sent`;
+      ? `Zixflow did not answer ${method} ${details.endpoint} within ${details.timeoutMs} ms`
+      : `${method} ${details.endpoint} timed out after ${details.timeoutMs} ms before the request was sent`;
     super(message, { retryable: false, attempts: details.attempts ?? 1 });
     this.endpoint = details.endpoint;
+    this.method = method;
     this.timeoutMs = details.timeoutMs;
     this.requestSent = requestSent;
   }

@@ -54,6 +54,7 @@ export class ZixflowTemplateVariablesReader {
       throw new ZixflowApiError({
         status: 200,
         endpoint: path,
+        method: 'GET',
         body: redactSecret(envelope, this.options.apiKey),
         zixflowMessage: 'the answer holds no variable list',
       });

@@ -38,7 +38,7 @@ export class ZixflowHttpTransport implements OnApplicationShutdown {
       // axiosRef rather than the Observable API: one request needs no stream, and this is the hot path.
       response = await this.http.axiosRef.post<unknown>(path, body, { timeout: timeoutMs });
     } catch (error) {
-      const failure = mapTransportError(error, path, this.options.timeoutMs, attempt);
+      const failure = mapTransportError(error, { method: 'POST', endpoint: path }, this.options.timeoutMs, attempt);
       this.logAttempt(path, body, failure.name, startedAt, attempt);
       throw failure;
     }
@@ -60,7 +60,7 @@ export class ZixflowHttpTransport implements OnApplicationShutdown {
     try {
       response = await this.http.axiosRef.get<unknown>(path, { params: query, timeout: this.options.timeoutMs });
     } catch (error) {
-      throw mapTransportError(error, path, this.options.timeoutMs, 1);
+      throw mapTransportError(error, { method: 'GET', endpoint: path }, this.options.timeoutMs, 1);
     }
     this.logger.debug(`GET ${path}: HTTP ${response.status}`);
     const answer = {
@@ -68,7 +68,7 @@ export class ZixflowHttpTransport implements OnApplicationShutdown {
       headers: response.headers as Record<string, unknown>,
       data: response.data,
     };
-    return readZixflowEnvelope(answer, path, this.options.apiKey);
+    return readZixflowEnvelope(answer, { method: 'GET', endpoint: path }, this.options.apiKey);
   }
 
   /**

@@ -7,7 +7,7 @@ import {
   ZixflowServerError,
 } from '../../../core/errors/zixflow-api.error';
 import { ZixflowError } from '../../../core/errors/zixflow.error';
-import { ZixflowHttpAnswer, mapZixflowAnswer } from './zixflow-response.mapper';
+import { ZixflowHttpAnswer, mapZixflowAnswer, readZixflowEnvelope } from './zixflow-response.mapper';
 
 const ENDPOINT = '/api/v1/campaign/whatsapp/message/send';
 const SECRET = 'secret-key-123';
@@ -412,5 +412,21 @@ describe('mapZixflowAnswer', () => {
       });
       expect(record.message).toContain('Invalid data Provided');
     });
+  });
+});
+
+describe('readZixflowEnvelope', () => {
+  const VARIABLES = '/api/v1/campaign/whatsapp/variable-keys';
+
+  it('resolves with the whole success envelope', () => {
+    const envelope = { status: true, message: 'Success', data: [{ keyName: 'k' }] };
+    expect(readZixflowEnvelope(answer(200, envelope), { method: 'GET', endpoint: VARIABLES }, SECRET)).toBe(envelope);
+  });
+
+  it('names the method it was given in the error, not POST', () => {
+    const read = (): unknown =>
+      readZixflowEnvelope(answer(500, { message: 'boom' }), { method: 'GET', endpoint: VARIABLES }, SECRET);
+    expect(read).toThrow(ZixflowServerError);
+    expect(read).toThrow(`Zixflow answered 500 on GET ${VARIABLES}: boom`);
   });
 });

@@ -17,6 +17,14 @@ export interface ZixflowHttpAnswer {
   data: unknown;
 }
 
+/** Which request an answer belongs to, as its error names it. */
+export interface ZixflowAnsweredRequest {
+  /** The HTTP method used: `POST` for sends, `GET` for reads. */
+  method: string;
+  /** The API path that was called. */
+  endpoint: string;
+}
+
 /** Zixflow's words for a bad key: `Unauthorised` (WhatsApp, SMS) and `No token provided` (e-mail). */
 const AUTH_MESSAGES = /unauthori[sz]ed|no token provided/i;
 
@@ -63,7 +71,8 @@ export function mapZixflowAnswer(
   if (status >= 200 && status < 300 && isSuccessEnvelope(data)) {
     return toSendResult(data);
   }
-  throw toApiError(redactSecret({ ...answer, data }, secret), endpoint, attempts);
+  // Sends are the only POSTs; reads go through readZixflowEnvelope with their own method.
+  throw toApiError(redactSecret({ ...answer, data }, secret), { method: 'POST', endpoint }, attempts);
 }
 
 /**
@@ -72,14 +81,14 @@ export function mapZixflowAnswer(
  */
 export function readZixflowEnvelope(
   answer: ZixflowHttpAnswer,
-  endpoint: string,
+  request: ZixflowAnsweredRequest,
   secret: string,
 ): Record<string, unknown> {
   const { status, data } = answer;
   if (status >= 200 && status < 300 && isSuccessEnvelope(data)) {
     return data;
   }
-  throw toApiError(redactSecret({ ...answer, data }, secret), endpoint, 1);
+  throw toApiError(redactSecret({ ...answer, data }, secret), request, 1);
 }
 
 function toSendResult(body: JsonObject): ZixflowSendResult {
@@ -95,12 +104,13 @@ function toSendResult(body: JsonObject): ZixflowSendResult {
   return result;
 }
 
-function toApiError(answer: ZixflowHttpAnswer, endpoint: string, attempts: number): ZixflowApiError {
+function toApiError(answer: ZixflowHttpAnswer, request: ZixflowAnsweredRequest, attempts: number): ZixflowApiError {
   const zixflowMessage = isJsonObject(answer.data) ? optionalString(answer.data.message) : undefined;
   const details: ZixflowApiErrorDetails = {
     status: answer.status,
     zixflowMessage: zixflowMessage ?? describeUnexpectedBody(answer),
-    endpoint,
+    endpoint: request.endpoint,
+    method: request.method,
     body: typeof answer.data === 'string' ? answer.data.slice(0, MAX_BODY_TEXT) : answer.data,
     attempts,
   };

@@ -5,6 +5,7 @@ import { mapTransportError } from './zixflow-transport-error.mapper';
 
 const ENDPOINT = '/api/v1/campaign/whatsapp/message/send';
 const SECRET = 'secret-key-123';
+const REQUEST = { method: 'POST', endpoint: ENDPOINT };
 
 function systemError(code: string | undefined): Error {
   return Object.assign(new Error(`connect ${code ?? 'failed'} 127.0.0.1:443`), { code });
@@ -14,7 +15,7 @@ describe('mapTransportError', () => {
   it.each(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'])(
     '%s (failed before the request was written) → retryable ZixflowNetworkError, requestSent false',
     (code) => {
-      const error = mapTransportError(systemError(code), ENDPOINT, 5000);
+      const error = mapTransportError(systemError(code), REQUEST, 5000);
       expect(error).toBeInstanceOf(ZixflowError);
       expect(error.constructor).toBe(ZixflowNetworkError);
       const network = error as ZixflowNetworkError;
@@ -38,7 +39,7 @@ describe('mapTransportError', () => {
     ['undefined', undefined, undefined],
     ['null', null, undefined],
   ])('%s (may have been sent) → ZixflowNetworkError, not retryable, requestSent true', (_name, input, code) => {
-    const error = mapTransportError(input, ENDPOINT, 5000);
+    const error = mapTransportError(input, REQUEST, 5000);
     expect(error).toBeInstanceOf(ZixflowError);
     expect(error.constructor).toBe(ZixflowNetworkError);
     const network = error as ZixflowNetworkError;
@@ -51,7 +52,7 @@ describe('mapTransportError', () => {
   });
 
   it.each(['ETIMEDOUT', 'ECONNABORTED'])('%s → ZixflowTimeoutError, not retryable, with timeoutMs', (code) => {
-    const error = mapTransportError(systemError(code), ENDPOINT, 5000);
+    const error = mapTransportError(systemError(code), REQUEST, 5000);
     expect(error).toBeInstanceOf(ZixflowError);
     expect(error.constructor).toBe(ZixflowTimeoutError);
     const timeout = error as ZixflowTimeoutError;
@@ -63,7 +64,7 @@ describe('mapTransportError', () => {
   });
 
   it('uses the given timeoutMs, not a default', () => {
-    const error = mapTransportError(systemError('ETIMEDOUT'), ENDPOINT, 1234) as ZixflowTimeoutError;
+    const error = mapTransportError(systemError('ETIMEDOUT'), REQUEST, 1234) as ZixflowTimeoutError;
     expect(error.timeoutMs).toBe(1234);
   });
 
@@ -73,19 +74,19 @@ describe('mapTransportError', () => {
     }
 
     it('ECONNRESET before the request was written → retryable, requestSent false', () => {
-      const error = mapTransportError(withRequest('ECONNRESET', false), ENDPOINT, 5000) as ZixflowNetworkError;
+      const error = mapTransportError(withRequest('ECONNRESET', false), REQUEST, 5000) as ZixflowNetworkError;
       expect(error).toBeInstanceOf(ZixflowNetworkError);
       expect(error).toMatchObject({ code: 'ECONNRESET', requestSent: false, retryable: true });
       expect(error.message).toMatch(/before the request was sent/);
     });
 
     it('ECONNRESET after the request was written → not retryable, requestSent true', () => {
-      const error = mapTransportError(withRequest('ECONNRESET', true), ENDPOINT, 5000);
+      const error = mapTransportError(withRequest('ECONNRESET', true), REQUEST, 5000);
       expect(error).toMatchObject({ code: 'ECONNRESET', requestSent: true, retryable: false });
     });
 
     it('a connect-phase code stays "not sent" whatever the request says', () => {
-      const error = mapTransportError(withRequest('ECONNREFUSED', true), ENDPOINT, 5000);
+      const error = mapTransportError(withRequest('ECONNREFUSED', true), REQUEST, 5000);
       expect(error).toMatchObject({ requestSent: false, retryable: true });
     });
 
@@ -93,7 +94,7 @@ describe('mapTransportError', () => {
       [true, 'Zixflow did not answer POST /api/v1/campaign/whatsapp/message/send within 5000 ms'],
       [false, 'POST /api/v1/campaign/whatsapp/message/send timed out after 5000 ms before the request was sent'],
     ])('a time-out with writableFinished %s → ZixflowTimeoutError saying so, never retryable', (written, message) => {
-      const error = mapTransportError(withRequest('ECONNABORTED', written), ENDPOINT, 5000);
+      const error = mapTransportError(withRequest('ECONNABORTED', written), REQUEST, 5000);
       expect(error).toBeInstanceOf(ZixflowTimeoutError);
       expect(error).toMatchObject({ requestSent: written, retryable: false, message });
     });
@@ -101,13 +102,13 @@ describe('mapTransportError', () => {
 
   describe('attempts', () => {
     it('defaults to 1 and leaves the message alone', () => {
-      const error = mapTransportError(systemError('ECONNREFUSED'), ENDPOINT, 5000);
+      const error = mapTransportError(systemError('ECONNREFUSED'), REQUEST, 5000);
       expect(error.attempts).toBe(1);
       expect(error.message).not.toMatch(/attempts/);
     });
 
     it.each(['ECONNREFUSED', 'ETIMEDOUT'])('%s on attempt 4 carries attempts and says so in the message', (code) => {
-      const error = mapTransportError(systemError(code), ENDPOINT, 5000, 4);
+      const error = mapTransportError(systemError(code), REQUEST, 5000, 4);
       expect(error.attempts).toBe(4);
       expect(error.message).toMatch(/ \(after 4 attempts\)$/);
     });
@@ -134,7 +135,7 @@ describe('mapTransportError', () => {
       'code %s: no representation of the mapped error contains the key',
       (code) => {
         const input = axiosLikeError(code);
-        const error = mapTransportError(input, ENDPOINT, 5000);
+        const error = mapTransportError(input, REQUEST, 5000);
         const shown: Record<string, string> = {
           String: String(error),
           stack: error.stack ?? '',
@@ -150,5 +151,19 @@ describe('mapTransportError', () => {
         expect(Object.values(error)).not.toContain(input);
       },
     );
+  });
+
+  it.each<[string, unknown, string]>([
+    [
+      'a refused connection',
+      systemError('ECONNREFUSED'),
+      `Network error calling Zixflow GET ${ENDPOINT} (ECONNREFUSED)`,
+    ],
+    ['a reset', systemError('ECONNRESET'), `Network error calling Zixflow GET ${ENDPOINT} (ECONNRESET)`],
+    ['a time-out', systemError('ETIMEDOUT'), `Zixflow did not answer GET ${ENDPOINT} within 5000 ms`],
+  ])('names the method of the failed request: %s on GET', (_name, input, message) => {
+    const error = mapTransportError(input, { method: 'GET', endpoint: ENDPOINT }, 5000);
+    expect(error).toMatchObject({ method: 'GET' });
+    expect(error.message.startsWith(message)).toBe(true);
   });
 });

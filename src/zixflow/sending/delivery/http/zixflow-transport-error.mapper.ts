@@ -18,6 +18,14 @@ const NOT_SENT_CODES = new Set([
 /** Codes axios and Node use for an expired time-out. */
 const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'ECONNABORTED']);
 
+/** The request that failed without an answer, as its error names it. */
+export interface ZixflowFailedRequest {
+  /** The HTTP method used: `POST` for sends, `GET` for reads. */
+  method: string;
+  /** The API path that was called. */
+  endpoint: string;
+}
+
 function errorCode(error: unknown): string | undefined {
   if (typeof error === 'object' && error !== null && 'code' in error) {
     const code = (error as { code: unknown }).code;
@@ -33,15 +41,22 @@ function errorCode(error: unknown): string | undefined {
  * before the request was written is treated as possibly sent (not retryable), because a
  * duplicate message is worse than a reported failure.
  *
+ * @param request - the method and path, named in the error.
  * @param timeoutMs - the configured time-out, reported on a time-out.
  * @param attempts - requests made for this send so far, this one included.
  */
-export function mapTransportError(error: unknown, endpoint: string, timeoutMs: number, attempts = 1): ZixflowError {
+export function mapTransportError(
+  error: unknown,
+  request: ZixflowFailedRequest,
+  timeoutMs: number,
+  attempts = 1,
+): ZixflowError {
+  const { method, endpoint } = request;
   const code = errorCode(error);
   const failedBeforeConnecting = code !== undefined && NOT_SENT_CODES.has(code);
   const requestSent = !failedBeforeConnecting && (requestWasWritten(error) ?? true);
   if (code !== undefined && TIMEOUT_CODES.has(code)) {
-    return new ZixflowTimeoutError({ endpoint, timeoutMs, requestSent, attempts });
+    return new ZixflowTimeoutError({ endpoint, method, timeoutMs, requestSent, attempts });
   }
-  return new ZixflowNetworkError({ endpoint, code, requestSent, attempts });
+  return new ZixflowNetworkError({ endpoint, method, code, requestSent, attempts });
 }
