@@ -238,6 +238,23 @@ describe('example support bot, through the sandbox', () => {
     expect(sandbox.requests).toHaveLength(0);
   });
 
+  it('answers a body nested 10 000 levels deep with 400 (not a stack overflow), and keeps answering customers', async () => {
+    const deep = `${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}`;
+    const response = await request(url)
+      .post(INCOMING)
+      .set('x-zixflow-secret', SECRET)
+      .set('content-type', 'application/json')
+      .send(deep)
+      .expect(400);
+
+    expect(response.body).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: 'Webhook body nested deeper than 64 levels',
+    });
+    expect((await customerSays({ text: 'menu' })).body).toMatchObject({ type: 'interactive' });
+  });
+
   it('a message sent with a reportURL produces DeliveryReport events and log lines', async () => {
     const reports: ZixflowDeliveryReport[] = [];
     const listener = (report: ZixflowDeliveryReport): number => reports.push(report);

@@ -20,7 +20,11 @@ export interface ZixflowWebhooksModuleOptions {
   secret: string;
   /** Header that carries the secret on incoming-message webhooks. Default `x-zixflow-secret`. */
   secretHeader?: string;
-  /** Largest accepted body in bytes; larger bodies are answered 413. Default 262 144 (256 KB). */
+  /**
+   * Largest accepted body in bytes; larger bodies are answered 413. Default 262 144 (256 KB). The
+   * app's own parser refuses bodies above its limit first (100 KB on Express, 1 MB on Fastify,
+   * unless raised). Whatever the size, a body nested deeper than 64 levels is answered 400.
+   */
   maxBodyBytes?: number;
   /** Duplicate detection settings. */
   dedupe?: ZixflowWebhooksDedupeOptions;

@@ -14,6 +14,16 @@ export const ZIXFLOW_WEBHOOK_REPORT_TOKEN_PARAM = 'token';
 export const ZIXFLOW_WEBHOOK_DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 
 /**
+ * Deepest nesting accepted in a webhook body: objects and arrays on one path, the body itself being
+ * level 1. Zixflow's payloads nest four or five levels; a body nested deeper is answered
+ * `400 Webhook body nested deeper than 64 levels` on every HTTP platform and parser setting. The
+ * limit keeps every later walk over the event (handlers that log or serialise `raw`, stores that
+ * copy it) far from a stack overflow, which a body thousands of levels deep causes while still
+ * well under the size cap.
+ */
+export const ZIXFLOW_WEBHOOK_MAX_BODY_DEPTH = 64;
+
+/**
  * How long an `eventId` is remembered. Zixflow retries a failed delivery for up to two days; 72 hours
  * leaves a margin for clock skew and slow retries.
  */

@@ -32,6 +32,12 @@ function requireEventEmitter(emitter: EventEmitter2 | undefined): EventEmitter2 
  *
  * The options are checked while the module is instantiated, so a missing or weak secret stops
  * start-up: the endpoints never run open.
+ *
+ * Works the same on Express and Fastify (`@nestjs/platform-express` or `@nestjs/platform-fastify`),
+ * with Nest's default body parser, `rawBody: true` or `bodyParser: false`: the routes read the body
+ * from the request generically and import neither platform. Bodies above `maxBodyBytes` get 413;
+ * bodies that are not a JSON object, or nest deeper than 64 levels
+ * (`Webhook body nested deeper than 64 levels`), get 400.
  */
 @Module({
   imports: [DiscoveryModule],

@@ -1,25 +1,39 @@
 import { BadRequestException, PayloadTooLargeException, UnsupportedMediaTypeException } from '@nestjs/common';
 import { isJsonObject, JsonObject } from '../../core/json/payload-fields';
+import { ZIXFLOW_WEBHOOK_MAX_BODY_DEPTH } from '../zixflow-webhooks.constants';
+import { checkJsonShape } from './check-json-shape';
+import { drain, nodeRequestOf, readUpTo } from './read-request-stream';
 import { ZixflowWebhookHttpRequest } from './zixflow-webhook-http-request.interface';
 
 /**
- * Reads a webhook body as a JSON object, enforcing the size cap whatever the application's own
- * body parser does. Nest registers its parser for the whole app before any module runs, so there
- * are three cases:
- * - nothing read the body yet (`bodyParser: false`, or a content type the app does not parse):
- *   it is read here, and reading stops keeping bytes past the cap;
- * - Nest kept the raw bytes (`rawBody: true`): those are measured and parsed;
+ * Reads a webhook body as a JSON object, enforcing the size cap and the nesting limit whatever the
+ * application's HTTP platform and body parser did. Nest registers its parser for the whole app
+ * before any module runs (Express), or the platform parses before any handler (Fastify), so the
+ * body can arrive in three states, read generically from the request:
+ * - nothing read it yet (`bodyParser: false` on Express, or a content type the app does not
+ *   parse): it is read here from the Node request, and reading stops keeping bytes past the cap;
+ * - Nest kept the raw bytes (`rawBody: true`, on either platform): those are measured and parsed;
  * - the app's parser already parsed it (the default for JSON): the declared `Content-Length`, or
- *   the re-encoded size when there is none, is checked against the cap. Malformed JSON and bodies
- *   above the parser's own limit (100 KB by default) are refused by that parser with 400 / 413.
+ *   the size of the parsed value when there is none (chunked upload), is checked against the cap.
+ *   Malformed JSON, bodies above the parser's own limit (100 KB on Express, 1 MB on Fastify by
+ *   default) and, on Fastify, content types it has no parser for are refused by the app before
+ *   this runs, with the app's own 400 / 413 / 415.
  *
- * @throws PayloadTooLargeException (413), BadRequestException (400) or UnsupportedMediaTypeException (415).
+ * In every state the parsed body is then walked without recursion and refused when it nests more
+ * than {@link ZIXFLOW_WEBHOOK_MAX_BODY_DEPTH} (64) levels, so one deep body gets one answer,
+ * never a stack overflow's 500.
+ *
+ * @throws PayloadTooLargeException (413) above `maxBytes`; BadRequestException (400) for a body
+ *   that is not a JSON object, or `Webhook body nested deeper than 64 levels`;
+ *   UnsupportedMediaTypeException (415) for a compressed body nobody decoded.
  */
 export async function readWebhookJson(request: ZixflowWebhookHttpRequest, maxBytes: number): Promise<JsonObject> {
-  const bodyWasRead = request.readableEnded || request.body !== undefined;
-  if (declaredLength(request) > maxBytes) {
+  const stream = nodeRequestOf(request);
+  const bodyWasRead = stream.readableEnded || request.body !== undefined;
+  const declared = declaredLength(request);
+  if (declared !== undefined && declared > maxBytes) {
     if (!bodyWasRead) {
-      await drain(request);
+      await drain(stream);
     }
     throw tooLarge(maxBytes);
   }
@@ -27,22 +41,27 @@ export async function readWebhookJson(request: ZixflowWebhookHttpRequest, maxByt
     return parseJsonObject(checkSize(request.rawBody, maxBytes));
   }
   if (bodyWasRead) {
-    return checkParsedBody(request, maxBytes);
+    // A compressed body is inflated by the parser, so its Content-Length says nothing of its size.
+    return checkParsedBody(request, maxBytes, declared !== undefined && isIdentityEncoded(request));
   }
   if (!isIdentityEncoded(request)) {
-    await drain(request);
+    await drain(stream);
     throw new UnsupportedMediaTypeException('Compressed webhook bodies are not supported');
   }
-  return parseJsonObject(checkSize(await readUpTo(request, maxBytes), maxBytes));
+  return parseJsonObject(checkSize(await readUpTo(stream, maxBytes), maxBytes));
 }
 
-function declaredLength(request: ZixflowWebhookHttpRequest): number {
+function declaredLength(request: ZixflowWebhookHttpRequest): number | undefined {
   const header = request.headers['content-length'];
-  return header !== undefined && /^\d+$/.test(header) ? Number(header) : 0;
+  return header !== undefined && /^\d+$/.test(header) ? Number(header) : undefined;
 }
 
-/** A body some other parser produced: JSON (object), text or raw bytes are accepted; a form is not JSON. */
-function checkParsedBody(request: ZixflowWebhookHttpRequest, maxBytes: number): JsonObject {
+/**
+ * A body some other parser produced: JSON (object), text or raw bytes are accepted; a form is not
+ * JSON. Without a Content-Length that vouches for the size (chunked or compressed upload) only the
+ * parsed value can tell it.
+ */
+function checkParsedBody(request: ZixflowWebhookHttpRequest, maxBytes: number, sizeDeclared: boolean): JsonObject {
   const body = request.body;
   if (typeof body === 'string' || Buffer.isBuffer(body)) {
     return parseJsonObject(checkSize(Buffer.from(body), maxBytes));
@@ -50,11 +69,7 @@ function checkParsedBody(request: ZixflowWebhookHttpRequest, maxBytes: number): 
   if (!isJsonContentType(request.headers['content-type'])) {
     throw new BadRequestException('Webhook body must be a JSON object sent as application/json');
   }
-  // Without Content-Length (chunked upload) the compact re-encoding is a lower bound of the real size.
-  if (Buffer.byteLength(JSON.stringify(body) ?? '') > maxBytes) {
-    throw tooLarge(maxBytes);
-  }
-  return requireObject(body);
+  return requireObject(checkShape(body, sizeDeclared ? undefined : maxBytes));
 }
 
 function checkSize(bytes: Buffer | undefined, maxBytes: number): Buffer {
@@ -65,15 +80,26 @@ function checkSize(bytes: Buffer | undefined, maxBytes: number): Buffer {
 }
 
 function parseJsonObject(bytes: Buffer): JsonObject {
-  let text: string;
   let parsed: unknown;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    parsed = JSON.parse(text);
+    // JSON.parse is iterative in V8, so a deep body parses; checkShape then refuses it.
+    parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch {
     throw new BadRequestException('Webhook body must be valid JSON (UTF-8)');
   }
-  return requireObject(parsed);
+  return requireObject(checkShape(parsed, undefined));
+}
+
+/** The nesting limit, and the size cap when the size is still unknown; see {@link checkJsonShape}. */
+function checkShape(body: unknown, sizeCap: number | undefined): unknown {
+  const verdict = checkJsonShape(body, { maxDepth: ZIXFLOW_WEBHOOK_MAX_BODY_DEPTH, maxBytes: sizeCap });
+  if (verdict === 'too-large' && sizeCap !== undefined) {
+    throw tooLarge(sizeCap);
+  }
+  if (verdict === 'too-deep') {
+    throw new BadRequestException(`Webhook body nested deeper than ${ZIXFLOW_WEBHOOK_MAX_BODY_DEPTH} levels`);
+  }
+  return body;
 }
 
 function requireObject(body: unknown): JsonObject {
@@ -81,38 +107,6 @@ function requireObject(body: unknown): JsonObject {
     throw new BadRequestException('Webhook body must be a JSON object');
   }
   return body;
-}
-
-/**
- * Keeps at most `maxBytes` and resolves undefined when the body was larger. The rest is still read
- * and dropped (not cut off), so the sender reliably receives the 413 instead of a reset connection;
- * only callers that passed the secret check get this far.
- */
-function readUpTo(request: ZixflowWebhookHttpRequest, maxBytes: number): Promise<Buffer | undefined> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= maxBytes) {
-        chunks.push(chunk);
-      }
-    });
-    request.once('end', () => resolve(size > maxBytes ? undefined : Buffer.concat(chunks)));
-    request.once('error', reject);
-    request.once('close', () => {
-      if (!request.readableEnded) {
-        reject(new BadRequestException('The connection closed before the webhook body was complete'));
-      }
-    });
-  });
-}
-
-function drain(request: ZixflowWebhookHttpRequest): Promise<void> {
-  return readUpTo(request, 0).then(
-    () => undefined,
-    () => undefined,
-  );
 }
 
 function isIdentityEncoded(request: ZixflowWebhookHttpRequest): boolean {
