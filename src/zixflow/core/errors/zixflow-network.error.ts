@@ -28,18 +28,66 @@ export class ZixflowNetworkError extends ZixflowError {
   /** Whether Zixflow may have received the request. */
   readonly requestSent: boolean;
 
-  /** @param details - where and how the connection failed. */
-  constructor(details: ZixflowTransportErrorDetails) {
+  /**
+   * @param details - where and how the connection failed.
+   * @param known - for subclasses that know more about the failure: their message, and whether
+   * repeating can help (by default, only when the request was never written).
+   */
+  constructor(details: ZixflowTransportErrorDetails, known?: { message: string; retryable: boolean }) {
     const when = details.requestSent ? 'after the request was sent' : 'before the request was sent';
     const method = details.method ?? 'POST';
-    super(`Network error calling Zixflow ${method} ${details.endpoint} (${details.code ?? 'unknown'}) ${when}`, {
-      retryable: !details.requestSent,
+    const message = `Network error calling Zixflow ${method} ${details.endpoint} (${details.code ?? 'unknown'}) ${when}`;
+    super(known?.message ?? message, {
+      retryable: known?.retryable ?? !details.requestSent,
       attempts: details.attempts ?? 1,
     });
     this.endpoint = details.endpoint;
     this.method = method;
     this.code = details.code;
     this.requestSent = details.requestSent;
+  }
+}
+
+/** What a refused server certificate carries: where, which check failed, and in plain words why. */
+export interface ZixflowTlsCertificateErrorDetails {
+  /** The API path that was called. */
+  endpoint: string;
+  /** The HTTP method of the request: `POST` for sends (the default), `GET` for reads. */
+  method?: string;
+  /** The host (and port) of the configured `baseUrl` whose certificate was refused. */
+  host: string;
+  /** The certificate check that failed, e.g. `DEPTH_ZERO_SELF_SIGNED_CERT` or `CERT_HAS_EXPIRED`. */
+  code: string;
+  /** Why, in plain words, e.g. "the certificate has expired". */
+  reason: string;
+  /** Requests made for this send, retries included. Defaults to 1. */
+  attempts?: number;
+}
+
+/**
+ * The server at the configured `baseUrl` presented a certificate this process does not trust
+ * (self-signed, expired, for another host, from an unknown issuer, or replaced by an intercepting
+ * proxy). Permanent until the configuration or the server changes, so never retried; the request
+ * was not sent, because no byte of it goes out before the handshake succeeds. A
+ * {@link ZixflowNetworkError}, so code that catches network errors keeps working.
+ */
+export class ZixflowTlsCertificateError extends ZixflowNetworkError {
+  /** The host (and port) of the configured `baseUrl` whose certificate was refused. */
+  readonly host: string;
+
+  /** @param details - the request, the host and the certificate check that failed. */
+  constructor(details: ZixflowTlsCertificateErrorDetails) {
+    const method = details.method ?? 'POST';
+    super(
+      { endpoint: details.endpoint, method, code: details.code, requestSent: false, attempts: details.attempts },
+      {
+        message:
+          `TLS certificate problem with the configured baseUrl (ZIXFLOW_BASE_URL) host ${details.host}: ` +
+          `${details.reason} (${details.code}). Not retried; ${method} ${details.endpoint} was not sent`,
+        retryable: false,
+      },
+    );
+    this.host = details.host;
   }
 }
 

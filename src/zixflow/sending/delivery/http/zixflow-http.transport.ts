@@ -8,7 +8,7 @@ import { ResolvedZixflowOptions } from '../../options/zixflow-options.schema';
 import { destroyZixflowHttpService } from './create-zixflow-axios';
 import { ZixflowRequestBody } from './zixflow-request-body.interface';
 import { mapZixflowAnswer, readZixflowEnvelope } from './zixflow-response.mapper';
-import { mapTransportError } from './zixflow-transport-error.mapper';
+import { ZixflowFailedRequest, mapTransportError } from './zixflow-transport-error.mapper';
 
 /**
  * One request to Zixflow and nothing more: posts a body, then resolves with the send result or
@@ -19,11 +19,15 @@ import { mapTransportError } from './zixflow-transport-error.mapper';
 @Injectable()
 export class ZixflowHttpTransport implements OnApplicationShutdown {
   private readonly logger = new Logger('Zixflow');
+  /** The host (and port) of `baseUrl`, for errors; never its path or anything else of the options. */
+  private readonly host: string;
 
   constructor(
     @Inject(ZIXFLOW_HTTP_SERVICE) private readonly http: HttpService,
     @Inject(ZIXFLOW_RESOLVED_OPTIONS) private readonly options: ResolvedZixflowOptions,
-  ) {}
+  ) {
+    this.host = new URL(options.baseUrl).host;
+  }
 
   /**
    * Posts `body` to `path` (relative to the base URL) once.
@@ -38,7 +42,7 @@ export class ZixflowHttpTransport implements OnApplicationShutdown {
       // axiosRef rather than the Observable API: one request needs no stream, and this is the hot path.
       response = await this.http.axiosRef.post<unknown>(path, body, { timeout: timeoutMs });
     } catch (error) {
-      const failure = mapTransportError(error, { method: 'POST', endpoint: path }, this.options.timeoutMs, attempt);
+      const failure = mapTransportError(error, this.request('POST', path), this.options.timeoutMs, attempt);
       this.logAttempt(path, body, failure.name, startedAt, attempt);
       throw failure;
     }
@@ -60,7 +64,7 @@ export class ZixflowHttpTransport implements OnApplicationShutdown {
     try {
       response = await this.http.axiosRef.get<unknown>(path, { params: query, timeout: this.options.timeoutMs });
     } catch (error) {
-      throw mapTransportError(error, { method: 'GET', endpoint: path }, this.options.timeoutMs, 1);
+      throw mapTransportError(error, this.request('GET', path), this.options.timeoutMs, 1);
     }
     this.logger.debug(`GET ${path}: HTTP ${response.status}`);
     const answer = {
@@ -78,6 +82,10 @@ export class ZixflowHttpTransport implements OnApplicationShutdown {
    */
   onApplicationShutdown(): void {
     destroyZixflowHttpService(this.http);
+  }
+
+  private request(method: 'GET' | 'POST', endpoint: string): ZixflowFailedRequest {
+    return { method, endpoint, host: this.host };
   }
 
   private logAttempt(

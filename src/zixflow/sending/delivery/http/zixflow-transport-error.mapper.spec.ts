@@ -1,11 +1,16 @@
 import * as util from 'node:util';
 import { ZixflowError } from '../../../core/errors/zixflow.error';
-import { ZixflowNetworkError, ZixflowTimeoutError } from '../../../core/errors/zixflow-network.error';
+import {
+  ZixflowNetworkError,
+  ZixflowTimeoutError,
+  ZixflowTlsCertificateError,
+} from '../../../core/errors/zixflow-network.error';
 import { mapTransportError } from './zixflow-transport-error.mapper';
 
 const ENDPOINT = '/api/v1/campaign/whatsapp/message/send';
 const SECRET = 'secret-key-123';
-const REQUEST = { method: 'POST', endpoint: ENDPOINT };
+const HOST = 'api.zixflow.com';
+const REQUEST = { method: 'POST', endpoint: ENDPOINT, host: HOST };
 
 function systemError(code: string | undefined): Error {
   return Object.assign(new Error(`connect ${code ?? 'failed'} 127.0.0.1:443`), { code });
@@ -162,8 +167,61 @@ describe('mapTransportError', () => {
     ['a reset', systemError('ECONNRESET'), `Network error calling Zixflow GET ${ENDPOINT} (ECONNRESET)`],
     ['a time-out', systemError('ETIMEDOUT'), `Zixflow did not answer GET ${ENDPOINT} within 5000 ms`],
   ])('names the method of the failed request: %s on GET', (_name, input, message) => {
-    const error = mapTransportError(input, { method: 'GET', endpoint: ENDPOINT }, 5000);
+    const error = mapTransportError(input, { ...REQUEST, method: 'GET' }, 5000);
     expect(error).toMatchObject({ method: 'GET' });
     expect(error.message.startsWith(message)).toBe(true);
+  });
+
+  describe('a refused server certificate', () => {
+    it.each<[string, string]>([
+      ['DEPTH_ZERO_SELF_SIGNED_CERT', 'the certificate is self-signed'],
+      ['SELF_SIGNED_CERT_IN_CHAIN', 'the certificate chain ends in a self-signed certificate that is not trusted'],
+      [
+        'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+        'the certificate’s issuer is not trusted here (a missing intermediate or an intercepting proxy)',
+      ],
+      [
+        'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+        'the certificate’s issuer is not trusted here (a missing intermediate or an intercepting proxy)',
+      ],
+      ['CERT_HAS_EXPIRED', 'the certificate has expired'],
+      ['CERT_NOT_YET_VALID', 'the certificate is not valid yet'],
+      ['ERR_TLS_CERT_ALTNAME_INVALID', 'the certificate is for another host'],
+      ['HOSTNAME_MISMATCH', 'the certificate is for another host'],
+      ['CERT_REVOKED', 'the certificate has been revoked'],
+    ])('%s → ZixflowTlsCertificateError, permanent, naming the host', (code, reason) => {
+      // Whatever the request says: no byte of it leaves before the handshake succeeds.
+      const input = Object.assign(systemError(code), { request: { writableFinished: true } });
+
+      const error = mapTransportError(input, REQUEST, 5000, 1);
+
+      expect(error).toBeInstanceOf(ZixflowTlsCertificateError);
+      expect(error).toBeInstanceOf(ZixflowNetworkError);
+      expect(error).toMatchObject({ code, host: HOST, requestSent: false, retryable: false, attempts: 1 });
+      expect(error.message).toBe(
+        `TLS certificate problem with the configured baseUrl (ZIXFLOW_BASE_URL) host ${HOST}: ${reason} (${code}). ` +
+          `Not retried; POST ${ENDPOINT} was not sent`,
+      );
+    });
+
+    it.each(['EPROTO', 'ERR_SSL_WRONG_VERSION_NUMBER', 'constructor', 'toString'])(
+      '%s is not a certificate failure',
+      (code) => {
+        expect(mapTransportError(systemError(code), REQUEST, 5000)).not.toBeInstanceOf(ZixflowTlsCertificateError);
+      },
+    );
+
+    it('never shows the key, whatever the original error held', () => {
+      const input = Object.assign(new Error(`self signed certificate; Bearer ${SECRET}`), {
+        code: 'DEPTH_ZERO_SELF_SIGNED_CERT',
+        config: { headers: { Authorization: `Bearer ${SECRET}` } },
+      });
+
+      const error = mapTransportError(input, REQUEST, 5000);
+
+      for (const shown of [error.message, error.stack ?? '', JSON.stringify(error), util.inspect(error)]) {
+        expect(shown).not.toContain(SECRET);
+      }
+    });
   });
 });

@@ -1,6 +1,11 @@
 import { ZixflowError } from '../../../core/errors/zixflow.error';
-import { ZixflowNetworkError, ZixflowTimeoutError } from '../../../core/errors/zixflow-network.error';
+import {
+  ZixflowNetworkError,
+  ZixflowTimeoutError,
+  ZixflowTlsCertificateError,
+} from '../../../core/errors/zixflow-network.error';
 import { requestWasWritten } from './request-was-written';
+import { describeCertificateFailure } from './tls-certificate-failure';
 
 /**
  * Failures that happen before a connection exists, so the request cannot have been written and
@@ -24,6 +29,8 @@ export interface ZixflowFailedRequest {
   method: string;
   /** The API path that was called. */
   endpoint: string;
+  /** The host (and port) of the configured `baseUrl`, named when its certificate is refused. */
+  host: string;
 }
 
 function errorCode(error: unknown): string | undefined {
@@ -39,7 +46,8 @@ function errorCode(error: unknown): string | undefined {
  * was written are read from the original error, never its message, config or request: axios
  * errors carry the request headers and thus the API key. Anything not known to have failed
  * before the request was written is treated as possibly sent (not retryable), because a
- * duplicate message is worse than a reported failure.
+ * duplicate message is worse than a reported failure. A refused server certificate is permanent
+ * (retrying meets the same certificate) and is reported as such, naming the configured host.
  *
  * @param request - the method and path, named in the error.
  * @param timeoutMs - the configured time-out, reported on a time-out.
@@ -53,6 +61,17 @@ export function mapTransportError(
 ): ZixflowError {
   const { method, endpoint } = request;
   const code = errorCode(error);
+  const certificateFailure = describeCertificateFailure(code);
+  if (code !== undefined && certificateFailure !== undefined) {
+    return new ZixflowTlsCertificateError({
+      endpoint,
+      method,
+      host: request.host,
+      code,
+      reason: certificateFailure,
+      attempts,
+    });
+  }
   const failedBeforeConnecting = code !== undefined && NOT_SENT_CODES.has(code);
   const requestSent = !failedBeforeConnecting && (requestWasWritten(error) ?? true);
   if (code !== undefined && TIMEOUT_CODES.has(code)) {
