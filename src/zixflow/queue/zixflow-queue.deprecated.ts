@@ -20,7 +20,7 @@ export const ZIXFLOW_QUEUE_DEFAULT_LOCK_DURATION_MS = defaults.ZIXFLOW_QUEUE_DEF
 export const ZIXFLOW_QUEUE_DEFAULT_STALLED_INTERVAL_MS = defaults.ZIXFLOW_QUEUE_DEFAULT_STALLED_INTERVAL_MS;
 /** @deprecated Leaves the API at 1.0. Default `worker.maxStalledCount`, 1. */
 export const ZIXFLOW_QUEUE_DEFAULT_MAX_STALLED_COUNT = defaults.ZIXFLOW_QUEUE_DEFAULT_MAX_STALLED_COUNT;
-/** @deprecated Leaves the API at 1.0. Default `retention.keepCompletedSeconds`, 86 400. */
+/** @deprecated Leaves the API at 1.0. Default `retention.completedSeconds`, 86 400. */
 export const ZIXFLOW_QUEUE_DEFAULT_KEEP_COMPLETED_SECONDS = defaults.ZIXFLOW_QUEUE_DEFAULT_KEEP_COMPLETED_SECONDS;
-/** @deprecated Leaves the API at 1.0. Default `retention.keepFailedSeconds`, 604 800. */
+/** @deprecated Leaves the API at 1.0. Default `retention.failedSeconds`, 604 800. */
 export const ZIXFLOW_QUEUE_DEFAULT_KEEP_FAILED_SECONDS = defaults.ZIXFLOW_QUEUE_DEFAULT_KEEP_FAILED_SECONDS;
