@@ -92,7 +92,10 @@ describe('resolveZixflowQueueOptions', () => {
   });
 
   it('a missing connection names REDIS_URL and forRoot', () => {
-    expect(problemOf({})).toMatch(/connection is missing.*REDIS_URL.*forRoot/);
+    expect(problemOf({})).toBe(
+      'ZixflowQueueModule: connection is missing or empty. Set the REDIS_URL environment variable ' +
+        '(read by zixflowQueueConfig) or pass connection to ZixflowQueueModule.forRoot(); a URL such as redis://127.0.0.1:6379.',
+    );
     expect(problemOf({ connection: '  ' })).toMatch(/REDIS_URL/);
     expect(problemOf(undefined)).toMatch(/options are missing/);
   });
@@ -114,6 +117,49 @@ describe('resolveZixflowQueueOptions', () => {
     ['retention.completedSeconds', { retention: { completedSeconds: 0 } }],
   ])('refuses a bad %s, naming it', (name, options) => {
     expect(problemOf({ connection: URL, ...options })).toContain(name);
+  });
+
+  it('words a bad whole number like every module, naming the variable that feeds it', () => {
+    expect(problemOf({ connection: URL, worker: { concurrency: 0 } })).toBe(
+      'ZixflowQueueModule: worker.concurrency (ZIXFLOW_QUEUE_CONCURRENCY) must be a whole number ≥ 1.',
+    );
+    expect(problemOf({ connection: URL, attempts: -1 })).toBe(
+      'ZixflowQueueModule: attempts must be a whole number ≥ 1.',
+    );
+  });
+
+  // Node turns longer timers into 1 ms: a lock that expires at once would send every job twice.
+  it.each([
+    ['worker.lockDurationMs', { worker: { lockDurationMs: 2 ** 31 } }],
+    ['worker.stalledIntervalMs', { worker: { stalledIntervalMs: 2 ** 31 } }],
+    ['worker.shutdownTimeoutMs', { worker: { shutdownTimeoutMs: 2 ** 31 } }],
+    ['rateLimit.durationMs', { rateLimit: { max: 1, durationMs: 2 ** 31 } }],
+    ['backoff.maxDelayMs', { backoff: { maxDelayMs: 2 ** 31 } }],
+  ])('refuses a %s beyond the Node timer maximum', (name, options) => {
+    expect(problemOf({ connection: URL, ...options })).toMatch(
+      new RegExp(`^ZixflowQueueModule: ${name} must be a whole number ≥ \\d and ≤ 2147483647\\.$`),
+    );
+  });
+
+  it.each([
+    [{ connection: URL, workers: {} }, 'workers is not an option; did you mean worker?'],
+    [{ connection: URL, worker: { concurency: 2 } }, 'worker.concurency is not an option; did you mean concurrency?'],
+    [{ connection: URL, backoff: { maxDelay: 2 } }, 'backoff.maxDelay is not an option; did you mean maxDelayMs?'],
+    [{ connection: URL, retention: { failed: 2 } }, 'retention.failed is not an option; did you mean failedSeconds?'],
+    [
+      { connection: URL, rateLimit: { max: 1, duration: 2 } },
+      'rateLimit.duration is not an option; did you mean durationMs?',
+    ],
+    [{ connection: URL, queueName: 'q' }, 'queueName is not an option but a setting of ZixflowQueueModule.forRoot()'],
+  ])('refuses the misspelt key of %j, naming it', (options, message) => {
+    expect(problemOf(options)).toContain(`ZixflowQueueModule: ${message}`);
+  });
+
+  it('refuses a connection that is neither a URL nor options, naming REDIS_URL', () => {
+    expect(problemOf({ connection: 6379 })).toBe(
+      'ZixflowQueueModule: connection (REDIS_URL) must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379/0, ' +
+        'or BullMQ connection options.',
+    );
   });
 
   it('refuses a back-off whose maximum is below its minimum, and a prefix with ":"', () => {

@@ -1,5 +1,17 @@
 import type { ConnectionOptions, DefaultJobOptions } from 'bullmq';
-import { ZixflowConfigurationError } from '../core/errors/zixflow-configuration.error';
+import {
+  boolean,
+  custom,
+  durationMs,
+  group,
+  OptionOwner,
+  OptionShapeOf,
+  optionError,
+  resolveOptions,
+  ResolvedOptions,
+  text,
+  wholeNumber,
+} from '../core/options';
 import { redisOptionsFromUrl } from './connection/redis-url-options';
 import {
   ZIXFLOW_QUEUE_BACKOFF_TYPE,
@@ -22,14 +34,86 @@ import {
   ZixflowQueueWorkerOptions,
 } from './zixflow-queue-options.interface';
 
+/** How `ZixflowQueueModule` is named in its messages, and who reads its variables. */
+export const ZIXFLOW_QUEUE_OPTIONS_OWNER: OptionOwner = {
+  name: 'ZixflowQueueModule',
+  config: 'zixflowQueueConfig',
+  extras: ['queueName', 'isGlobal'],
+};
+
+/** A URL becomes ioredis options; options objects (or a client) are passed through. */
+const connection = custom<ConnectionOptions, string>(
+  (value, site) => {
+    const options =
+      typeof value === 'string'
+        ? redisOptionsFromUrl(value.trim())
+        : typeof value === 'object' && value !== null && !Array.isArray(value)
+          ? (value as ConnectionOptions)
+          : undefined;
+    if (options === undefined) {
+      // The value is not repeated: a Redis URL may hold a password.
+      throw optionError(
+        site,
+        'must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379/0, or BullMQ connection options',
+      );
+    }
+    return options;
+  },
+  { text: true },
+)
+  .fromEnv('REDIS_URL')
+  .required('a URL such as redis://127.0.0.1:6379');
+
+/** The `worker` options, declared once. */
+export const ZIXFLOW_QUEUE_WORKER_FIELDS = {
+  concurrency: wholeNumber({ min: 1 }).fromEnv('ZIXFLOW_QUEUE_CONCURRENCY').default(ZIXFLOW_QUEUE_DEFAULT_CONCURRENCY),
+  shutdownTimeoutMs: durationMs(0).default(ZIXFLOW_QUEUE_DEFAULT_SHUTDOWN_TIMEOUT_MS),
+  lockDurationMs: durationMs(1).default(ZIXFLOW_QUEUE_DEFAULT_LOCK_DURATION_MS),
+  stalledIntervalMs: durationMs(1).default(ZIXFLOW_QUEUE_DEFAULT_STALLED_INTERVAL_MS),
+  maxStalledCount: wholeNumber({ min: 0 }).default(ZIXFLOW_QUEUE_DEFAULT_MAX_STALLED_COUNT),
+} as const satisfies OptionShapeOf<ZixflowQueueWorkerOptions>;
+
+/**
+ * `ZIXFLOW_QUEUE_WORKER`: `false` for an instance that only enqueues. A field of its own because the
+ * variable is a switch while `worker` itself is an object or `false`.
+ */
+export const ZIXFLOW_QUEUE_WORKER_SWITCH = boolean().fromEnv('ZIXFLOW_QUEUE_WORKER').optional();
+
+/** The `rateLimit` options, declared once; the variable gives "`max` per second". */
+export const ZIXFLOW_QUEUE_RATE_LIMIT_FIELDS = {
+  max: wholeNumber({ min: 1 }).fromEnv('ZIXFLOW_QUEUE_RATE_PER_SECOND'),
+  durationMs: durationMs(1),
+} as const satisfies OptionShapeOf<ZixflowQueueRateLimit>;
+
+const BACKOFF_FIELDS = {
+  minDelayMs: durationMs(0).default(ZIXFLOW_QUEUE_DEFAULT_BACKOFF_MIN_DELAY_MS),
+  // Its default depends on minDelayMs, so it is filled in below.
+  maxDelayMs: durationMs(0).optional(),
+} as const satisfies OptionShapeOf<ZixflowQueueBackoffOptions>;
+
+const RETENTION_FIELDS = {
+  completedSeconds: wholeNumber({ min: 1 }).default(ZIXFLOW_QUEUE_DEFAULT_KEEP_COMPLETED_SECONDS),
+  failedSeconds: wholeNumber({ min: 1 }).default(ZIXFLOW_QUEUE_DEFAULT_KEEP_FAILED_SECONDS),
+} as const satisfies OptionShapeOf<ZixflowQueueRetentionOptions>;
+
+/**
+ * Every option of `ZixflowQueueModule`, declared once: its check, default and environment variable.
+ * `zixflowQueueConfig` reads the variables declared here, and the messages name them.
+ */
+export const ZIXFLOW_QUEUE_OPTION_FIELDS = {
+  connection,
+  prefix: text({ test: (prefix) => !prefix.includes(':'), rule: 'must be a non-empty string without ":", e.g. bull' })
+    .fromEnv('ZIXFLOW_QUEUE_PREFIX')
+    .optional(),
+  worker: group(ZIXFLOW_QUEUE_WORKER_FIELDS, { allowFalse: true }),
+  rateLimit: group(ZIXFLOW_QUEUE_RATE_LIMIT_FIELDS).optional(),
+  attempts: wholeNumber({ min: 1 }).default(ZIXFLOW_QUEUE_DEFAULT_ATTEMPTS),
+  backoff: group(BACKOFF_FIELDS),
+  retention: group(RETENTION_FIELDS),
+} as const satisfies OptionShapeOf<ZixflowQueueModuleOptions>;
+
 /** Worker settings after checking, with defaults applied. Internal. */
-export interface ResolvedZixflowQueueWorker {
-  concurrency: number;
-  shutdownTimeoutMs: number;
-  lockDurationMs: number;
-  stalledIntervalMs: number;
-  maxStalledCount: number;
-}
+export type ResolvedZixflowQueueWorker = ResolvedOptions<typeof ZIXFLOW_QUEUE_WORKER_FIELDS>;
 
 /** Queue options after checking, with defaults applied. Internal. */
 export interface ResolvedZixflowQueueOptions {
@@ -40,160 +124,36 @@ export interface ResolvedZixflowQueueOptions {
   backoff: Required<ZixflowQueueBackoffOptions>;
 }
 
-const MODULE = 'ZixflowQueueModule';
-
 /**
  * Checks the options once, when the module is instantiated, so a misconfigured queue stops start-up
  * instead of failing the first enqueue. Messages name the option and never echo the connection,
- * whose URL may hold a password.
+ * whose URL may hold a password; a misspelt key is refused.
  */
 export function resolveZixflowQueueOptions(
   options: ZixflowQueueModuleOptions | undefined,
 ): ResolvedZixflowQueueOptions {
-  if (typeof options !== 'object' || options === null) {
-    throw new ZixflowConfigurationError(`${MODULE}: options are missing; pass { connection } to ${MODULE}.forRoot().`);
+  const resolved = resolveOptions(ZIXFLOW_QUEUE_OPTIONS_OWNER, ZIXFLOW_QUEUE_OPTION_FIELDS, options);
+  const { minDelayMs } = resolved.backoff;
+  const maxDelayMs = resolved.backoff.maxDelayMs ?? Math.max(minDelayMs, ZIXFLOW_QUEUE_DEFAULT_BACKOFF_MAX_DELAY_MS);
+  if (maxDelayMs < minDelayMs) {
+    throw optionError(
+      { owner: ZIXFLOW_QUEUE_OPTIONS_OWNER, path: 'backoff.maxDelayMs' },
+      'must not be below backoff.minDelayMs',
+    );
   }
-  const retention = checkRetention(options.retention);
   return {
     queue: {
-      connection: checkConnection(options.connection),
-      ...(options.prefix === undefined ? {} : { prefix: checkPrefix(options.prefix) }),
+      connection: resolved.connection,
+      ...(resolved.prefix === undefined ? {} : { prefix: resolved.prefix }),
       defaultJobOptions: {
-        attempts: checkWhole('attempts', options.attempts, ZIXFLOW_QUEUE_DEFAULT_ATTEMPTS, 1),
+        attempts: resolved.attempts,
         backoff: { type: ZIXFLOW_QUEUE_BACKOFF_TYPE },
-        removeOnComplete: { age: retention.completedSeconds },
-        removeOnFail: { age: retention.failedSeconds },
+        removeOnComplete: { age: resolved.retention.completedSeconds },
+        removeOnFail: { age: resolved.retention.failedSeconds },
       },
     },
-    worker: checkWorker(options.worker),
-    rateLimit: checkRateLimit(options.rateLimit),
-    backoff: checkBackoff(options.backoff),
+    worker: resolved.worker,
+    rateLimit: resolved.rateLimit,
+    backoff: { minDelayMs, maxDelayMs },
   };
-}
-
-/** A URL becomes ioredis options; options objects (or a client) are passed through. */
-function checkConnection(connection: unknown): ConnectionOptions {
-  if (typeof connection === 'string' && connection.trim() !== '') {
-    const options = redisOptionsFromUrl(connection.trim());
-    if (options === undefined) {
-      throw new ZixflowConfigurationError(
-        `${MODULE}: connection must be a redis:// or rediss:// URL (REDIS_URL), e.g. redis://127.0.0.1:6379/0, or BullMQ connection options.`,
-      );
-    }
-    return options;
-  }
-  if (typeof connection === 'object' && connection !== null && !Array.isArray(connection)) {
-    return connection as ConnectionOptions;
-  }
-  throw new ZixflowConfigurationError(
-    `${MODULE}: connection is missing. Set the REDIS_URL environment variable (read by zixflowQueueConfig) or pass ` +
-      `connection to ${MODULE}.forRoot(), e.g. redis://127.0.0.1:6379.`,
-  );
-}
-
-function checkPrefix(prefix: unknown): string {
-  if (typeof prefix !== 'string' || prefix === '' || prefix.includes(':')) {
-    throw new ZixflowConfigurationError(`${MODULE}: prefix must be a non-empty string without ":", e.g. bull.`);
-  }
-  return prefix;
-}
-
-function checkWorker(worker: ZixflowQueueWorkerOptions | false | undefined): ResolvedZixflowQueueWorker | false {
-  if (worker === false) {
-    return false;
-  }
-  if (worker !== undefined && (typeof worker !== 'object' || worker === null)) {
-    throw new ZixflowConfigurationError(
-      `${MODULE}: worker must be an object of worker options, or false for a producer-only instance.`,
-    );
-  }
-  return {
-    concurrency: checkWhole('worker.concurrency', worker?.concurrency, ZIXFLOW_QUEUE_DEFAULT_CONCURRENCY, 1),
-    shutdownTimeoutMs: checkWhole(
-      'worker.shutdownTimeoutMs',
-      worker?.shutdownTimeoutMs,
-      ZIXFLOW_QUEUE_DEFAULT_SHUTDOWN_TIMEOUT_MS,
-      0,
-    ),
-    lockDurationMs: checkWhole(
-      'worker.lockDurationMs',
-      worker?.lockDurationMs,
-      ZIXFLOW_QUEUE_DEFAULT_LOCK_DURATION_MS,
-      1,
-    ),
-    stalledIntervalMs: checkWhole(
-      'worker.stalledIntervalMs',
-      worker?.stalledIntervalMs,
-      ZIXFLOW_QUEUE_DEFAULT_STALLED_INTERVAL_MS,
-      1,
-    ),
-    maxStalledCount: checkWhole(
-      'worker.maxStalledCount',
-      worker?.maxStalledCount,
-      ZIXFLOW_QUEUE_DEFAULT_MAX_STALLED_COUNT,
-      0,
-    ),
-  };
-}
-
-function checkRateLimit(rateLimit: ZixflowQueueRateLimit | undefined): ZixflowQueueRateLimit | undefined {
-  if (rateLimit === undefined) {
-    return undefined;
-  }
-  if (typeof rateLimit !== 'object' || rateLimit === null) {
-    throw new ZixflowConfigurationError(
-      `${MODULE}: rateLimit must be { max, durationMs }, e.g. { max: 100, durationMs: 1000 }.`,
-    );
-  }
-  return {
-    max: checkWhole('rateLimit.max', rateLimit.max, undefined, 1),
-    durationMs: checkWhole('rateLimit.durationMs', rateLimit.durationMs, undefined, 1),
-  };
-}
-
-function checkBackoff(backoff: ZixflowQueueBackoffOptions | undefined): Required<ZixflowQueueBackoffOptions> {
-  const minDelayMs = checkWhole(
-    'backoff.minDelayMs',
-    backoff?.minDelayMs,
-    ZIXFLOW_QUEUE_DEFAULT_BACKOFF_MIN_DELAY_MS,
-    0,
-  );
-  const maxDelayMs = checkWhole(
-    'backoff.maxDelayMs',
-    backoff?.maxDelayMs,
-    Math.max(minDelayMs, ZIXFLOW_QUEUE_DEFAULT_BACKOFF_MAX_DELAY_MS),
-    0,
-  );
-  if (maxDelayMs < minDelayMs) {
-    throw new ZixflowConfigurationError(`${MODULE}: backoff.maxDelayMs must not be below backoff.minDelayMs.`);
-  }
-  return { minDelayMs, maxDelayMs };
-}
-
-function checkRetention(retention: ZixflowQueueRetentionOptions | undefined): Required<ZixflowQueueRetentionOptions> {
-  return {
-    completedSeconds: checkWhole(
-      'retention.completedSeconds',
-      retention?.completedSeconds,
-      ZIXFLOW_QUEUE_DEFAULT_KEEP_COMPLETED_SECONDS,
-      1,
-    ),
-    failedSeconds: checkWhole(
-      'retention.failedSeconds',
-      retention?.failedSeconds,
-      ZIXFLOW_QUEUE_DEFAULT_KEEP_FAILED_SECONDS,
-      1,
-    ),
-  };
-}
-
-/** A whole number of at least `min`; `fallback` when left out (undefined: required). */
-function checkWhole(name: string, value: unknown, fallback: number | undefined, min: number): number {
-  if (value === undefined && fallback !== undefined) {
-    return fallback;
-  }
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) {
-    throw new ZixflowConfigurationError(`${MODULE}: ${name} must be a whole number of ${min} or more.`);
-  }
-  return value;
 }

@@ -53,6 +53,19 @@ describe('zixflowQueueConfig', () => {
   });
 
   it.each([
+    ['ZIXFLOW_QUEUE_CONCURRENCY', '0', 'worker.concurrency (ZIXFLOW_QUEUE_CONCURRENCY) must be a whole number ≥ 1.'],
+    [
+      'ZIXFLOW_QUEUE_RATE_PER_SECOND',
+      '10/s',
+      'rateLimit.max (ZIXFLOW_QUEUE_RATE_PER_SECOND) must be a whole number ≥ 1.',
+    ],
+    ['ZIXFLOW_QUEUE_WORKER', 'yes', 'worker (ZIXFLOW_QUEUE_WORKER) must be true or false.'],
+  ])('words %s=%s as the module does', (name, value, message) => {
+    process.env[name] = value;
+    expect(() => zixflowQueueConfig()).toThrow(`ZixflowQueueModule: ${message}`);
+  });
+
+  it.each([
     ['ZIXFLOW_QUEUE_CONCURRENCY', '0'],
     ['ZIXFLOW_QUEUE_RATE_PER_SECOND', '1.5'],
     ['ZIXFLOW_QUEUE_WORKER', 'no'],

@@ -1,33 +1,21 @@
 import { registerAs } from '@nestjs/config';
-import { ZixflowConfigurationError } from '../core/errors/zixflow-configuration.error';
+import { readEnvOption, readEnvOptions } from '../core/options';
 import { ZixflowQueueModuleOptions, ZixflowQueueWorkerOptions } from './zixflow-queue-options.interface';
+import {
+  ZIXFLOW_QUEUE_OPTION_FIELDS,
+  ZIXFLOW_QUEUE_OPTIONS_OWNER,
+  ZIXFLOW_QUEUE_RATE_LIMIT_FIELDS,
+  ZIXFLOW_QUEUE_WORKER_FIELDS,
+  ZIXFLOW_QUEUE_WORKER_SWITCH,
+} from './zixflow-queue-options.schema';
 
-/** Empty environment variables mean "not set", as shells and `.env` files often leave them empty. */
-function readEnv(name: string): string | undefined {
-  const value = process.env[name];
-  return value === undefined || value.trim() === '' ? undefined : value.trim();
-}
-
-function readWhole(name: string): number | undefined {
-  const raw = readEnv(name);
-  if (raw === undefined) {
-    return undefined;
-  }
-  if (!/^\d+$/.test(raw) || Number(raw) < 1) {
-    throw new ZixflowConfigurationError(`${name} must be a whole number of 1 or more (got "${raw}").`);
-  }
-  return Number(raw);
-}
+const OWNER = ZIXFLOW_QUEUE_OPTIONS_OWNER;
 
 function readWorker(): ZixflowQueueWorkerOptions | false {
-  const enabled = readEnv('ZIXFLOW_QUEUE_WORKER');
-  if (enabled !== undefined && !/^(true|false)$/i.test(enabled)) {
-    throw new ZixflowConfigurationError(`ZIXFLOW_QUEUE_WORKER must be true or false (got "${enabled}").`);
-  }
-  if (enabled?.toLowerCase() === 'false') {
+  if (readEnvOption(OWNER, 'worker', ZIXFLOW_QUEUE_WORKER_SWITCH) === false) {
     return false;
   }
-  const concurrency = readWhole('ZIXFLOW_QUEUE_CONCURRENCY');
+  const concurrency = readEnvOption(OWNER, 'worker.concurrency', ZIXFLOW_QUEUE_WORKER_FIELDS.concurrency);
   return concurrency === undefined ? {} : { concurrency };
 }
 
@@ -40,10 +28,11 @@ function readWorker(): ZixflowQueueWorkerOptions | false {
  * is passed on empty so the module's start-up check reports it by name.
  */
 export const zixflowQueueConfig = registerAs('zixflowQueue', (): ZixflowQueueModuleOptions => {
-  const perSecond = readWhole('ZIXFLOW_QUEUE_RATE_PER_SECOND');
-  const prefix = readEnv('ZIXFLOW_QUEUE_PREFIX');
+  // Top-level variables come from the options' `.fromEnv()` declarations; nested ones are read here.
+  const { connection, prefix } = readEnvOptions(OWNER, ZIXFLOW_QUEUE_OPTION_FIELDS);
+  const perSecond = readEnvOption(OWNER, 'rateLimit.max', ZIXFLOW_QUEUE_RATE_LIMIT_FIELDS.max);
   return {
-    connection: readEnv('REDIS_URL') ?? '',
+    connection: connection ?? '',
     worker: readWorker(),
     ...(perSecond === undefined ? {} : { rateLimit: { max: perSecond, durationMs: 1000 } }),
     ...(prefix === undefined ? {} : { prefix }),

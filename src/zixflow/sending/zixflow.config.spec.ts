@@ -96,6 +96,14 @@ describe('zixflowConfig', () => {
     expect((thrown as Error).message).not.toContain('zx_env_key');
   });
 
+  // The same words as `timeoutMs: 0` given in code: one checker reads both.
+  it('words a bad ZIXFLOW_TIMEOUT_MS as the module check does', () => {
+    setEnv({ ZIXFLOW_API_KEY: 'zx_env_key', ZIXFLOW_TIMEOUT_MS: 'soon' });
+    expect(() => zixflowConfig()).toThrow(
+      'ZixflowModule: timeoutMs (ZIXFLOW_TIMEOUT_MS) must be a whole number ≥ 1 and ≤ 2147483647.',
+    );
+  });
+
   it('an unset key fails the module check by naming apiKey and ZIXFLOW_API_KEY', () => {
     setEnv({ ZIXFLOW_BASE_URL: 'http://localhost:4010' });
     expect(() => resolveZixflowOptions(zixflowConfig())).toThrow(

@@ -1,25 +1,7 @@
 import { registerAs } from '@nestjs/config';
-import { ZixflowConfigurationError } from '../core/errors/zixflow-configuration.error';
+import { readEnvOptions } from '../core/options';
 import { ZixflowModuleOptions } from './options/zixflow-options.interface';
-
-/** Empty environment variables mean "not set", as shells and `.env` files often leave them empty. */
-function readEnv(name: string): string | undefined {
-  const value = process.env[name];
-  return value === undefined || value.trim() === '' ? undefined : value.trim();
-}
-
-function readTimeoutMs(): number | undefined {
-  const raw = readEnv('ZIXFLOW_TIMEOUT_MS');
-  if (raw === undefined) {
-    return undefined;
-  }
-  if (!/^\d+$/.test(raw) || Number(raw) <= 0) {
-    throw new ZixflowConfigurationError(
-      `ZIXFLOW_TIMEOUT_MS must be a positive whole number of milliseconds (got "${raw}").`,
-    );
-  }
-  return Number(raw);
-}
+import { ZIXFLOW_OPTION_FIELDS, ZIXFLOW_OPTIONS_OWNER } from './options/zixflow-options.schema';
 
 /**
  * `@nestjs/config` namespace `zixflow`, read from `ZIXFLOW_API_KEY`, `ZIXFLOW_BASE_URL`,
@@ -28,9 +10,8 @@ function readTimeoutMs(): number | undefined {
  * `@Inject(zixflowConfig.KEY)`. An unset key is passed on empty so the module's start-up check
  * reports it by name.
  */
-export const zixflowConfig = registerAs('zixflow', (): ZixflowModuleOptions => ({
-  apiKey: readEnv('ZIXFLOW_API_KEY') ?? '',
-  baseUrl: readEnv('ZIXFLOW_BASE_URL'),
-  defaultPhoneId: readEnv('ZIXFLOW_PHONE_ID'),
-  timeoutMs: readTimeoutMs(),
-}));
+export const zixflowConfig = registerAs('zixflow', (): ZixflowModuleOptions => {
+  // The variables are the ones the options declare with `.fromEnv()`, so the two cannot drift apart.
+  const env = readEnvOptions(ZIXFLOW_OPTIONS_OWNER, ZIXFLOW_OPTION_FIELDS);
+  return { ...env, apiKey: env.apiKey ?? '' };
+});

@@ -50,23 +50,45 @@ describe('resolveZixflowWebhooksOptions', () => {
     expect(failureOf(options).message).toMatch(/options are missing/);
   });
 
-  it.each([undefined, '', '   ', 42])(
+  it.each([undefined, '', '   '])(
     'refuses a missing secret (%j) by naming secret and ZIXFLOW_WEBHOOK_SECRET',
     (secret) => {
-      expect(failureOf({ secret }).message).toMatch(/secret is missing or empty.*ZIXFLOW_WEBHOOK_SECRET/s);
+      expect(failureOf({ secret }).message).toBe(
+        'ZixflowWebhooksModule: secret is missing or empty. Set the ZIXFLOW_WEBHOOK_SECRET environment variable ' +
+          '(read by zixflowWebhooksConfig) or pass secret to ZixflowWebhooksModule.forRoot(); ' +
+          'generate one with `openssl rand -hex 32`.',
+      );
     },
   );
 
+  it('refuses a secret that is not a string, naming secret and ZIXFLOW_WEBHOOK_SECRET', () => {
+    expect(failureOf({ secret: 42 }).message).toBe(
+      'ZixflowWebhooksModule: secret (ZIXFLOW_WEBHOOK_SECRET) must be a non-empty string.',
+    );
+  });
+
   it.each([
     ['too short', 'x'.repeat(15)],
-    ['with a space', 'abcdefgh ijklmnopq'],
-    ['with a newline', 'abcdefghijklmnopq\n'],
     ['with non-ASCII', 'abcdefghijklmnöpq'],
     ['too long', 'x'.repeat(513)],
   ])('refuses a secret %s without printing it', (_case, secret) => {
     const message = failureOf({ secret }).message;
     expect(message).toMatch(/secret \(ZIXFLOW_WEBHOOK_SECRET\) must be 16 to 512 visible ASCII characters/);
     expect(message).not.toContain(secret.trim());
+  });
+
+  // A pasted newline or space is the usual mistake, so it gets a message of its own (as apiKey does).
+  it.each([
+    ['a space', 'abcdefgh ijklmnopq'],
+    ['a newline', 'abcdefghijklmnopq\n'],
+    ['a tab', 'abcdefgh\tijklmnopq'],
+  ])('refuses a secret with %s without printing it', (_case, secret) => {
+    const message = failureOf({ secret }).message;
+    expect(message).toBe(
+      'ZixflowWebhooksModule: secret contains whitespace or control characters; ' +
+        'check ZIXFLOW_WEBHOOK_SECRET for a stray space or newline.',
+    );
+    expect(message).not.toContain('abcdefgh');
   });
 
   it.each([
@@ -77,7 +99,33 @@ describe('resolveZixflowWebhooksOptions', () => {
     ['dedupe.ttlMs', { dedupe: { ttlMs: -1 } }, /dedupe.ttlMs must be a whole number/],
     ['dedupe.maxEntries', { dedupe: { maxEntries: 0 } }, /dedupe.maxEntries must be a whole number/],
     ['dedupe.store', { dedupe: { store: {} } }, /dedupe.store must implement setIfAbsent/],
+    ['dedupe.store', { dedupe: { store: null } }, /dedupe.store must implement setIfAbsent/],
   ])('refuses a bad %s', (_name, extra, message) => {
     expect(failureOf({ secret: SECRET, ...extra }).message).toMatch(message);
+  });
+
+  it.each([
+    [{ secrt: SECRET }, 'secrt is not an option; did you mean secret?'],
+    [{ secret: SECRET, maxBodySize: 10 }, 'maxBodySize is not an option; did you mean maxBodyBytes?'],
+    [{ secret: SECRET, dedupe: { ttl: 10 } }, 'dedupe.ttl is not an option; did you mean ttlMs?'],
+    [{ secret: SECRET, dedupe: { maxEntry: 10 } }, 'dedupe.maxEntry is not an option; did you mean maxEntries?'],
+  ])('refuses the misspelt key of %j, naming it', (options, message) => {
+    expect(failureOf(options).message).toContain(`ZixflowWebhooksModule: ${message}`);
+  });
+
+  it('says where path goes when a factory returns it inside the options', () => {
+    expect(failureOf({ secret: SECRET, path: 'hooks' }).message).toMatch(
+      /^ZixflowWebhooksModule: path is not an option but a setting of ZixflowWebhooksModule.forRoot\(\)/,
+    );
+  });
+
+  it('checks maxEntries even when a store is given, and keeps the given store', () => {
+    const store: ZixflowDedupeStore = { setIfAbsent: () => true };
+    expect(failureOf({ secret: SECRET, dedupe: { store, maxEntries: 0 } }).message).toContain('dedupe.maxEntries');
+    expect(resolveZixflowWebhooksOptions({ secret: SECRET, dedupe: { store } }).dedupeStore).toBe(store);
+  });
+
+  it('treats an empty secretHeader as unset', () => {
+    expect(resolveZixflowWebhooksOptions({ secret: SECRET, secretHeader: '' }).secretHeader).toBe('x-zixflow-secret');
   });
 });

@@ -1,5 +1,15 @@
 import { createHash } from 'node:crypto';
-import { ZixflowConfigurationError } from '../core/errors/zixflow-configuration.error';
+import {
+  custom,
+  group,
+  OptionOwner,
+  OptionShapeOf,
+  optionError,
+  resolveOptions,
+  secret,
+  text,
+  wholeNumber,
+} from '../core/options';
 import { ZixflowDedupeStore } from './dedupe/zixflow-dedupe-store.interface';
 import { ZixflowInMemoryDedupeStore } from './dedupe/zixflow-in-memory-dedupe.store';
 import {
@@ -23,94 +33,71 @@ export interface ResolvedZixflowWebhooksOptions {
   dedupeStore: ZixflowDedupeStore;
 }
 
+/** How `ZixflowWebhooksModule` is named in its messages, and who reads its variables. */
+export const ZIXFLOW_WEBHOOKS_OPTIONS_OWNER: OptionOwner = {
+  name: 'ZixflowWebhooksModule',
+  config: 'zixflowWebhooksConfig',
+  extras: ['path'],
+};
+
 const MIN_SECRET_LENGTH = 16;
 const MAX_SECRET_LENGTH = 512;
 /** Visible ASCII: survives an HTTP header unchanged and a URL query once percent-encoded. */
 const SECRET_CHARACTERS = /^[\x21-\x7e]+$/;
 /** RFC 9110 token: what a header name may be. */
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const GENERATE_SECRET = 'generate one with `openssl rand -hex 32`';
+
+const DEDUPE_FIELDS = {
+  ttlMs: wholeNumber({ min: 1 }).default(ZIXFLOW_WEBHOOK_DEFAULT_DEDUPE_TTL_MS),
+  maxEntries: wholeNumber({ min: 1 }).default(ZIXFLOW_WEBHOOK_DEFAULT_DEDUPE_MAX_ENTRIES),
+  store: custom<ZixflowDedupeStore>((store, site) => {
+    if (typeof (store as Partial<ZixflowDedupeStore> | null)?.setIfAbsent !== 'function') {
+      throw optionError(site, 'must implement setIfAbsent(key, ttlMs)');
+    }
+    return store as ZixflowDedupeStore;
+  }).optional(),
+} as const satisfies OptionShapeOf<ZixflowWebhooksDedupeOptions>;
+
+/**
+ * Every option of `ZixflowWebhooksModule`, declared once: its check, default and environment
+ * variable. `zixflowWebhooksConfig` reads the variables declared here, and the messages name them.
+ */
+export const ZIXFLOW_WEBHOOKS_OPTION_FIELDS = {
+  // The webhook endpoints never run without a secret, so it has no default.
+  secret: secret({
+    test: (value) =>
+      value.length >= MIN_SECRET_LENGTH && value.length <= MAX_SECRET_LENGTH && SECRET_CHARACTERS.test(value),
+    rule: `must be ${MIN_SECRET_LENGTH} to ${MAX_SECRET_LENGTH} visible ASCII characters without spaces; ${GENERATE_SECRET}`,
+  })
+    .fromEnv('ZIXFLOW_WEBHOOK_SECRET')
+    .required(GENERATE_SECRET),
+  secretHeader: text({
+    test: (name) => HEADER_NAME.test(name),
+    rule: 'must be a valid HTTP header name, e.g. x-zixflow-secret',
+  })
+    .emptyIsUnset()
+    .default(ZIXFLOW_WEBHOOK_DEFAULT_SECRET_HEADER),
+  maxBodyBytes: wholeNumber({ min: 1 }).default(ZIXFLOW_WEBHOOK_DEFAULT_MAX_BODY_BYTES),
+  dedupe: group(DEDUPE_FIELDS),
+} as const satisfies OptionShapeOf<ZixflowWebhooksModuleOptions>;
 
 /**
  * Checks the options once, when the module is instantiated, so the webhook endpoints never run
  * open: a missing or weak secret stops the app at start-up. Messages name the option and its
- * environment variable, never the secret's value.
+ * environment variable, never the secret's value; a misspelt key is refused.
  */
 export function resolveZixflowWebhooksOptions(
   options: ZixflowWebhooksModuleOptions | undefined,
 ): ResolvedZixflowWebhooksOptions {
-  if (typeof options !== 'object' || options === null) {
-    throw new ZixflowConfigurationError(
-      'ZixflowWebhooksModule: options are missing; pass { secret } to ZixflowWebhooksModule.forRoot().',
-    );
-  }
+  const resolved = resolveOptions(ZIXFLOW_WEBHOOKS_OPTIONS_OWNER, ZIXFLOW_WEBHOOKS_OPTION_FIELDS, options);
+  const { ttlMs, maxEntries, store } = resolved.dedupe;
   return {
-    secretDigest: createHash('sha256').update(checkSecret(options.secret)).digest(),
-    secretHeader: checkSecretHeader(options.secretHeader),
-    maxBodyBytes: checkPositiveInteger('maxBodyBytes', options.maxBodyBytes, ZIXFLOW_WEBHOOK_DEFAULT_MAX_BODY_BYTES),
-    ...checkDedupe(options.dedupe),
+    secretDigest: createHash('sha256').update(resolved.secret).digest(),
+    secretHeader: resolved.secretHeader.toLowerCase(),
+    maxBodyBytes: resolved.maxBodyBytes,
+    dedupeTtlMs: ttlMs,
+    // maxEntries bounds the default in-memory store only; a shared store bounds itself.
+    dedupeStore: store ?? new ZixflowInMemoryDedupeStore({ maxEntries }),
   };
-}
-
-function checkSecret(secret: unknown): string {
-  if (typeof secret !== 'string' || secret.trim() === '') {
-    throw new ZixflowConfigurationError(
-      'ZixflowWebhooksModule: secret is missing or empty, and the webhook endpoints never run without one. ' +
-        'Set the ZIXFLOW_WEBHOOK_SECRET environment variable (read by zixflowWebhooksConfig) or pass secret to ' +
-        'ZixflowWebhooksModule.forRoot(); generate one with `openssl rand -hex 32`.',
-    );
-  }
-  if (secret.length < MIN_SECRET_LENGTH || secret.length > MAX_SECRET_LENGTH || !SECRET_CHARACTERS.test(secret)) {
-    throw new ZixflowConfigurationError(
-      `ZixflowWebhooksModule: secret (ZIXFLOW_WEBHOOK_SECRET) must be ${MIN_SECRET_LENGTH} to ${MAX_SECRET_LENGTH} ` +
-        'visible ASCII characters without spaces; generate one with `openssl rand -hex 32`.',
-    );
-  }
-  return secret;
-}
-
-function checkSecretHeader(header: unknown): string {
-  if (header === undefined || header === '') {
-    return ZIXFLOW_WEBHOOK_DEFAULT_SECRET_HEADER;
-  }
-  if (typeof header !== 'string' || !HEADER_NAME.test(header)) {
-    throw new ZixflowConfigurationError(
-      'ZixflowWebhooksModule: secretHeader must be a valid HTTP header name, e.g. x-zixflow-secret.',
-    );
-  }
-  return header.toLowerCase();
-}
-
-function checkDedupe(
-  dedupe: ZixflowWebhooksDedupeOptions | undefined,
-): Pick<ResolvedZixflowWebhooksOptions, 'dedupeTtlMs' | 'dedupeStore'> {
-  if (dedupe !== undefined && (typeof dedupe !== 'object' || dedupe === null)) {
-    throw new ZixflowConfigurationError(
-      'ZixflowWebhooksModule: dedupe must be an object { ttlMs, maxEntries, store }.',
-    );
-  }
-  const dedupeTtlMs = checkPositiveInteger('dedupe.ttlMs', dedupe?.ttlMs, ZIXFLOW_WEBHOOK_DEFAULT_DEDUPE_TTL_MS);
-  if (dedupe?.store !== undefined) {
-    if (typeof dedupe.store?.setIfAbsent !== 'function') {
-      throw new ZixflowConfigurationError(
-        'ZixflowWebhooksModule: dedupe.store must implement setIfAbsent(key, ttlMs).',
-      );
-    }
-    return { dedupeTtlMs, dedupeStore: dedupe.store };
-  }
-  const maxEntries = checkPositiveInteger(
-    'dedupe.maxEntries',
-    dedupe?.maxEntries,
-    ZIXFLOW_WEBHOOK_DEFAULT_DEDUPE_MAX_ENTRIES,
-  );
-  return { dedupeTtlMs, dedupeStore: new ZixflowInMemoryDedupeStore({ maxEntries }) };
-}
-
-function checkPositiveInteger(name: string, value: unknown, fallback: number): number {
-  if (value === undefined) {
-    return fallback;
-  }
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {
-    throw new ZixflowConfigurationError(`ZixflowWebhooksModule: ${name} must be a whole number of 1 or more.`);
-  }
-  return value;
 }

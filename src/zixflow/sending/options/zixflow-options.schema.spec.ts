@@ -110,6 +110,7 @@ describe('resolveZixflowOptions', () => {
       [{ variablesPath: 'no-slash' }, /templates.variablesPath must be a path/],
       [{ cacheTtlMs: -1 }, /templates.cacheTtlMs must be a whole number/],
       [{ checkVariables: 'yes' }, /templates.checkVariables must be true or false/],
+      [{ cacheTTLMs: 5 }, /templates.cacheTTLMs is not an option; did you mean cacheTtlMs\?/],
     ])('refuses templates %j', (templates, message) => {
       expect(() => resolveZixflowOptions({ apiKey: API_KEY, templates } as never)).toThrow(message);
     });
