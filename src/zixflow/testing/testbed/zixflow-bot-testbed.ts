@@ -1,16 +1,6 @@
 import type { DynamicModule, INestApplication, ModuleMetadata, Provider, Type } from '@nestjs/common';
-import { EventEmitterModule } from '@nestjs/event-emitter';
-import { Test } from '@nestjs/testing';
 import { randomBytes } from 'node:crypto';
-import { ZixflowModule } from '../../index';
-import {
-  ZixflowBotModule,
-  ZixflowBotModuleOptions,
-  ZixflowBotRunner,
-  ZixflowConversationStore,
-  ZixflowInMemoryConversationStore,
-} from '../../bot';
-import { ZixflowWebhooksModule } from '../../webhooks';
+import type { ZixflowBotModuleOptions, ZixflowConversationStore } from '../../bot';
 import { ZixflowSandbox } from '../zixflow-sandbox';
 import { ZixflowBotTestChat } from './zixflow-bot-test-chat';
 import { ZixflowFakeClock } from './zixflow-fake-clock';
@@ -26,6 +16,23 @@ export interface ZixflowBotTestbedOptions {
   /** Overrides applied to the testing module, e.g. a repository replaced by a fake. */
   overrides?: Array<{ provide: unknown; useValue: unknown }>;
 }
+
+/**
+ * The modules the testbed boots, loaded when a testbed is created: `nestjs-zixflow/testing` must
+ * load in apps without `@nestjs/event-emitter` or `@nestjs/testing` (they only use the sandbox).
+ */
+async function loadModules() {
+  const [{ EventEmitterModule }, { Test }, { ZixflowModule }, bot, { ZixflowWebhooksModule }] = await Promise.all([
+    import('@nestjs/event-emitter'),
+    import('@nestjs/testing'),
+    import('../../index'),
+    import('../../bot'),
+    import('../../webhooks'),
+  ]);
+  return { EventEmitterModule, Test, ZixflowModule, bot, ZixflowWebhooksModule };
+}
+
+type TestbedModules = Awaited<ReturnType<typeof loadModules>>;
 
 /**
  * A conversation test harness: boots your bot in a real Nest application on 127.0.0.1, with the
@@ -45,15 +52,18 @@ export class ZixflowBotTestbed {
     readonly sandbox: ZixflowSandbox,
     private readonly options: ZixflowBotTestbedOptions,
     private readonly secret: string,
+    private readonly modules: TestbedModules,
   ) {
     this.clock = (options.bot?.clock as ZixflowFakeClock | undefined) ?? new ZixflowFakeClock();
-    this.store = options.bot?.store ?? new ZixflowInMemoryConversationStore({ now: () => this.clock.now() });
+    this.store =
+      options.bot?.store ?? new modules.bot.ZixflowInMemoryConversationStore({ now: () => this.clock.now() });
   }
 
   /** Starts the sandbox and your bot. Close it with {@link close}. */
   static async create(options: ZixflowBotTestbedOptions): Promise<ZixflowBotTestbed> {
+    const modules = await loadModules();
     const sandbox = await ZixflowSandbox.start();
-    const testbed = new ZixflowBotTestbed(sandbox, options, randomBytes(24).toString('hex'));
+    const testbed = new ZixflowBotTestbed(sandbox, options, randomBytes(24).toString('hex'), modules);
     try {
       await testbed.boot();
     } catch (error) {
@@ -83,7 +93,7 @@ export class ZixflowBotTestbed {
   async settle(): Promise<void> {
     // The webhook module emits one event-loop turn after answering; let that happen first.
     await new Promise((resolve) => setImmediate(resolve));
-    await this.app.get(ZixflowBotRunner).whenIdle();
+    await this.app.get(this.modules.bot.ZixflowBotRunner).whenIdle();
   }
 
   /** Closes the app and boots a new one on the same store and clock, as a restart or deploy would. */
@@ -99,6 +109,8 @@ export class ZixflowBotTestbed {
   }
 
   private async boot(): Promise<void> {
+    const { EventEmitterModule, Test, ZixflowModule, ZixflowWebhooksModule, bot } = this.modules;
+    const ZixflowBotModule = bot.ZixflowBotModule;
     const metadata: ModuleMetadata = {
       imports: [
         EventEmitterModule.forRoot(),
