@@ -186,7 +186,7 @@ describe('ZixflowModule registration', () => {
       ZixflowModule.forRootAsync(zixflowConfig.asProvider()),
     ]);
 
-    await expect(failure).rejects.toThrow(/ZIXFLOW_TIMEOUT_MS must be a positive whole number/);
+    await expect(failure).rejects.toThrow(/timeoutMs \(ZIXFLOW_TIMEOUT_MS\) must be a whole number/);
   });
 
   it('does not share interceptors or defaults with the app’s own axios', async () => {

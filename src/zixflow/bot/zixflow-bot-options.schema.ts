@@ -1,50 +1,79 @@
-import { ZixflowConfigurationError } from '../core/errors/zixflow-configuration.error';
+import {
+  custom,
+  durationMs,
+  fn,
+  optionError,
+  OptionOwner,
+  OptionShapeOf,
+  resolveOptions,
+  wholeNumber,
+} from '../core/options';
+import type { ZixflowBotReply } from './context/zixflow-bot-context';
+import type { ZixflowConversationStore } from './sessions/zixflow-conversation-store.interface';
+import type { ZixflowBotClock } from './timers/zixflow-bot-clock';
+import { systemBotClock } from './timers/zixflow-bot-clock';
 import { DEFAULT_APOLOGY, DEFAULT_OUTDATED_DIALOG } from './zixflow-bot.constants';
 import type { ResolvedZixflowBotOptions, ZixflowBotModuleOptions } from './zixflow-bot-options.interface';
-import { systemBotClock } from './timers/zixflow-bot-clock';
 
-const KNOWN_KEYS: ReadonlySet<string> = new Set([
-  'store',
-  'sessionTtlMs',
-  'initialSession',
-  'maxParallelConversations',
-  'apologyMessage',
-  'outdatedDialogMessage',
-  'windowClosedTemplate',
-  'clock',
-  'maxTurnAttempts',
-]);
+/** How `ZixflowBotModule` is named in its messages. */
+const ZIXFLOW_BOT_OPTIONS_OWNER: OptionOwner = { name: 'ZixflowBotModule', config: undefined, extras: [] };
 
-function wholeNumber(name: string, value: unknown, fallback: number, min: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > 2_147_483_647) {
-    throw new ZixflowConfigurationError(`ZixflowBotModule: ${name} must be a whole number ≥ ${min}`);
-  }
-  return value;
+function implementing<T>(methods: readonly string[], rule: string) {
+  return custom<T>((value, site) => {
+    const candidate = value as Record<string, unknown> | null;
+    if (
+      typeof candidate !== 'object' ||
+      candidate === null ||
+      methods.some((name) => typeof candidate[name] !== 'function')
+    ) {
+      throw optionError(site, rule);
+    }
+    return value as T;
+  });
 }
 
-/** Checks the bot options at start-up; a misspelt key is refused with its name. */
-export function resolveZixflowBotOptions(options: ZixflowBotModuleOptions | undefined): ResolvedZixflowBotOptions {
-  const given = options ?? {};
-  for (const key of Object.keys(given)) {
-    if (!KNOWN_KEYS.has(key)) {
-      throw new ZixflowConfigurationError(`ZixflowBotModule: unknown option "${key}"`);
+function isReply(value: unknown): value is ZixflowBotReply {
+  return typeof value === 'string' || (typeof value === 'object' && value !== null && 'type' in value);
+}
+
+function reply(rule: string) {
+  return custom<ZixflowBotReply>((value, site) => {
+    if (!isReply(value)) throw optionError(site, rule);
+    return value;
+  });
+}
+
+/** Every option of `ZixflowBotModule`, declared once with its check and default. */
+const ZIXFLOW_BOT_OPTION_FIELDS = {
+  store: implementing<ZixflowConversationStore>(
+    ['load', 'compareAndSet', 'delete'],
+    'must implement ZixflowConversationStore (load, compareAndSet, delete)',
+  ).optional(),
+  sessionTtlMs: durationMs(1000).default(24 * 60 * 60 * 1000),
+  initialSession: fn<() => object>().default(() => ({})),
+  maxParallelConversations: wholeNumber({ min: 1 }).default(32),
+  apologyMessage: custom<ZixflowBotReply | false>((value, site) => {
+    if (value !== false && !isReply(value)) throw optionError(site, 'must be a reply (a string or a message) or false');
+    return value;
+  }).default(DEFAULT_APOLOGY),
+  outdatedDialogMessage: reply('must be a reply (a string or a message)').default(DEFAULT_OUTDATED_DIALOG),
+  windowClosedTemplate: custom<Extract<ZixflowBotReply, { type: 'template' }>>((value, site) => {
+    if (typeof value !== 'object' || value === null || (value as { type?: unknown }).type !== 'template') {
+      throw optionError(site, "must be a template reply ({ type: 'template', templateName, language, … })");
     }
-  }
-  if (given.store !== undefined && typeof given.store.compareAndSet !== 'function') {
-    throw new ZixflowConfigurationError(
-      'ZixflowBotModule: store must implement ZixflowConversationStore (load, compareAndSet, delete)',
-    );
-  }
-  return {
-    store: given.store,
-    sessionTtlMs: wholeNumber('sessionTtlMs', given.sessionTtlMs, 24 * 60 * 60 * 1000, 1000),
-    initialSession: given.initialSession ?? (() => ({})),
-    maxParallelConversations: wholeNumber('maxParallelConversations', given.maxParallelConversations, 32, 1),
-    apologyMessage: given.apologyMessage ?? DEFAULT_APOLOGY,
-    outdatedDialogMessage: given.outdatedDialogMessage ?? DEFAULT_OUTDATED_DIALOG,
-    windowClosedTemplate: given.windowClosedTemplate,
-    clock: given.clock ?? systemBotClock,
-    maxTurnAttempts: wholeNumber('maxTurnAttempts', given.maxTurnAttempts, 3, 1),
-  };
+    return value as Extract<ZixflowBotReply, { type: 'template' }>;
+  }).optional(),
+  clock: implementing<ZixflowBotClock>(['now', 'setTimer'], 'must have now() and setTimer(callback, ms)').default(
+    systemBotClock,
+  ),
+  maxTurnAttempts: wholeNumber({ min: 1 }).default(3),
+} as const satisfies OptionShapeOf<ZixflowBotModuleOptions>;
+
+/** Checks the bot options at start-up with the toolkit every module uses; a misspelt key is refused with its name. */
+export function resolveZixflowBotOptions(options: ZixflowBotModuleOptions | undefined): ResolvedZixflowBotOptions {
+  return resolveOptions(
+    ZIXFLOW_BOT_OPTIONS_OWNER,
+    ZIXFLOW_BOT_OPTION_FIELDS,
+    options ?? {},
+  ) as ResolvedZixflowBotOptions;
 }
