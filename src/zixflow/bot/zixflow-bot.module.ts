@@ -50,7 +50,8 @@ export class ZixflowBotModule
   extends ZixflowBotConfigurableModuleClass
   implements OnApplicationBootstrap, OnApplicationShutdown
 {
-  private readonly listener = (incoming: ZixflowIncomingMessage): void => this.runner.handle(incoming);
+  // Returning the turn lets a durable pipeline (emitAsync) wait for it, and retry it when it fails.
+  private readonly listener = (incoming: ZixflowIncomingMessage): Promise<void> => this.runner.process(incoming);
 
   constructor(
     private readonly runner: ZixflowBotRunner,

@@ -44,3 +44,5 @@ export type { ZixflowDedupeStore } from './dedupe/zixflow-dedupe-store.interface
 export { ZixflowInMemoryDedupeStore } from './dedupe/zixflow-in-memory-dedupe.store';
 export type { ZixflowInMemoryDedupeStoreOptions } from './dedupe/zixflow-in-memory-dedupe.store';
 export type { ZixflowWebhookAck } from './http/zixflow-webhook-ack.interface';
+export { conversationKeyOf } from './inbound/conversation-key';
+export type { ZixflowInboundQueue, ZixflowInboundEvent } from './inbound/zixflow-inbound-queue.interface';

@@ -10,6 +10,8 @@ import { ZixflowDeliveryReport } from './reports/zixflow-delivery-report.interfa
 import { ZIXFLOW_WEBHOOKS_RESOLVED_OPTIONS } from './zixflow-webhooks.constants';
 import { ResolvedZixflowWebhooksOptions } from './zixflow-webhooks-options.schema';
 import { ZixflowEvents } from './zixflow.events';
+import { conversationKeyOf, reportStreamKey } from './inbound/conversation-key';
+import type { ZixflowInboundEvent, ZixflowInboundQueue } from './inbound/zixflow-inbound-queue.interface';
 
 /**
  * Turns an authenticated webhook body into at most one emitted event: parse, drop duplicates, hand
@@ -32,6 +34,15 @@ export class ZixflowWebhookReceiver {
     }
     const message = this.parse(() => parseZixflowIncomingMessage(payload));
     const subject = describeIncoming(message);
+    if (this.options.inbound !== undefined) {
+      const event: ZixflowInboundEvent = {
+        kind: 'message',
+        dedupeKey: `incoming:${message.eventId}`,
+        conversationKey: conversationKeyOf(message),
+        message,
+      };
+      return this.store(event, this.options.inbound, subject.label);
+    }
     if (!(await this.isFirstDelivery(`incoming:${message.eventId}`))) {
       this.logger.log(`Acknowledged a repeated delivery of ${subject.label} without handling it again`);
       return { received: true, duplicate: true };
@@ -41,11 +52,42 @@ export class ZixflowWebhookReceiver {
     return { received: true };
   }
 
+  /** With a durable inbound queue: answered once the event is stored there; handlers run from it. */
+  private async store(
+    event: ZixflowInboundEvent,
+    inbound: ZixflowInboundQueue,
+    label: string,
+  ): Promise<ZixflowWebhookAck> {
+    let stored: boolean;
+    try {
+      stored = await inbound.enqueue(event);
+    } catch (error) {
+      this.logger.error(
+        `The inbound queue failed (${error instanceof Error ? error.name : typeof error}); answering 503 so Zixflow retries`,
+      );
+      throw new ServiceUnavailableException('Could not store the webhook event; retry later');
+    }
+    if (!stored) {
+      this.logger.log(`Acknowledged a repeated delivery of ${label} without handling it again`);
+      return { received: true, duplicate: true };
+    }
+    return { received: true };
+  }
+
   /** Accepts a delivery report; any JSON object is one. */
   async acceptReport(payload: JsonObject): Promise<ZixflowWebhookAck> {
     const report = this.parse(() => parseZixflowDeliveryReport(payload));
     const subject = describeReport(report);
     const key = reportDedupeKey(report);
+    if (this.options.inbound !== undefined) {
+      const event: ZixflowInboundEvent = {
+        kind: 'report',
+        dedupeKey: key,
+        conversationKey: reportStreamKey(report),
+        report,
+      };
+      return this.store(event, this.options.inbound, subject.label);
+    }
     if (key !== undefined && !(await this.isFirstDelivery(key))) {
       this.logger.log(`Acknowledged a repeated ${subject.label} without handling it again`);
       return { received: true, duplicate: true };

@@ -1,4 +1,5 @@
 import { ZixflowDedupeStore } from './dedupe/zixflow-dedupe-store.interface';
+import type { ZixflowInboundQueue } from './inbound/zixflow-inbound-queue.interface';
 
 /** How duplicate deliveries are recognised. */
 export interface ZixflowWebhooksDedupeOptions {
@@ -28,6 +29,12 @@ export interface ZixflowWebhooksModuleOptions {
   maxBodyBytes?: number;
   /** Duplicate detection settings. */
   dedupe?: ZixflowWebhooksDedupeOptions;
+  /**
+   * A durable inbound queue (e.g. `ZixflowRedisInbound` from `nestjs-zixflow/redis`): the webhook is
+   * answered 200 only once the event is stored in it, and handlers run from it. It deduplicates
+   * itself, so `dedupe` is not used. Default: none (handled in this process after the answer).
+   */
+  inbound?: ZixflowInboundQueue;
 }
 
 /** Implemented by a class given to `forRootAsync({ useClass })` or `forRootAsync({ useExisting })`. */

@@ -12,6 +12,7 @@ import {
 } from '../core/options';
 import { ZixflowDedupeStore } from './dedupe/zixflow-dedupe-store.interface';
 import { ZixflowInMemoryDedupeStore } from './dedupe/zixflow-in-memory-dedupe.store';
+import type { ZixflowInboundQueue } from './inbound/zixflow-inbound-queue.interface';
 import {
   ZIXFLOW_WEBHOOK_DEFAULT_DEDUPE_MAX_ENTRIES,
   ZIXFLOW_WEBHOOK_DEFAULT_DEDUPE_TTL_MS,
@@ -31,6 +32,7 @@ export interface ResolvedZixflowWebhooksOptions {
   maxBodyBytes: number;
   dedupeTtlMs: number;
   dedupeStore: ZixflowDedupeStore;
+  inbound: ZixflowInboundQueue | undefined;
 }
 
 /** How `ZixflowWebhooksModule` is named in its messages, and who reads its variables. */
@@ -80,6 +82,12 @@ export const ZIXFLOW_WEBHOOKS_OPTION_FIELDS = {
     .default(ZIXFLOW_WEBHOOK_DEFAULT_SECRET_HEADER),
   maxBodyBytes: wholeNumber({ min: 1 }).default(ZIXFLOW_WEBHOOK_DEFAULT_MAX_BODY_BYTES),
   dedupe: group(DEDUPE_FIELDS),
+  inbound: custom<ZixflowInboundQueue>((queue, site) => {
+    if (typeof (queue as Partial<ZixflowInboundQueue> | null)?.enqueue !== 'function') {
+      throw optionError(site, 'must implement enqueue(event)');
+    }
+    return queue as ZixflowInboundQueue;
+  }).optional(),
 } as const satisfies OptionShapeOf<ZixflowWebhooksModuleOptions>;
 
 /**
@@ -99,5 +107,6 @@ export function resolveZixflowWebhooksOptions(
     dedupeTtlMs: ttlMs,
     // maxEntries bounds the default in-memory store only; a shared store bounds itself.
     dedupeStore: store ?? new ZixflowInMemoryDedupeStore({ maxEntries }),
+    inbound: resolved.inbound,
   };
 }

@@ -1,3 +1,4 @@
+import type { ZixflowFence } from '../../core/fencing/zixflow-fence';
 import type { ZixflowConversationState, ZixflowStoredConversation } from './zixflow-conversation.interface';
 
 /**
@@ -15,13 +16,15 @@ export interface ZixflowConversationStore {
   /**
    * Saves `state` if the stored version is still `expectedVersion` (0: nothing stored yet) and
    * returns the new version, or `undefined` when another save came first. `ttlMs` is how long the
-   * conversation is kept without a new save.
+   * conversation is kept without a new save. With a `fence` (given by a durable inbound pipeline),
+   * a shared store also refuses the save once the fence's lease has passed to another holder.
    */
   compareAndSet(
     key: string,
     expectedVersion: number,
     state: ZixflowConversationState,
     ttlMs: number,
+    fence?: ZixflowFence,
   ): Promise<number | undefined>;
   /** Forgets the conversation. */
   delete(key: string): Promise<void>;

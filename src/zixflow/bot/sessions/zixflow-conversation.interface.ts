@@ -26,6 +26,12 @@ export interface ZixflowConversationState<S extends object = Record<string, unkn
   lastCustomerMessageAt?: string;
   /** When the bot last did something in this conversation (ISO time): idle time-outs count from it. */
   lastActivityAt?: string;
+  /**
+   * The last turn saved: its event and its replies. When the same event is delivered again (an
+   * instance died between the save and the acknowledgement), the turn is not run twice: its
+   * replies are sent again instead, through the outbox's idempotency keys where there is one.
+   */
+  lastTurn?: { eventId: string; replies: unknown[] };
 }
 
 /** A saved conversation and the version the store gave it, for compare-and-set. */

@@ -18,7 +18,9 @@ import { ZixflowBotEvents, ZixflowBotHandoffEvent, ZixflowBotTurnFailedEvent } f
 import type { ResolvedZixflowBotOptions } from '../zixflow-bot-options.interface';
 import { BotReplySender } from './bot-reply.sender';
 import { BotTurnPipeline } from './bot-turn.pipeline';
-import { conversationKeyOf, freshState } from './conversation-key';
+import { freshState } from './conversation-key';
+import { conversationKeyOf } from '../../webhooks';
+import { fenceOf } from '../../core/fencing/zixflow-fence';
 import { scheduleIdleTimers, runIdleTimer } from './idle-turn';
 
 /** What a finished turn leaves to do: the state to save and the replies to send after it. */
@@ -82,10 +84,16 @@ export class ZixflowBotRunner implements OnModuleInit, OnApplicationShutdown {
     await this.lanes.whenIdle();
   }
 
-  /** Queues the turn of an incoming message behind the conversation's earlier turns. */
-  handle(incoming: ZixflowIncomingMessage): void {
+  /**
+   * Runs the turn of an incoming message behind the conversation's earlier turns. Resolves once its
+   * replies were handed to Zixflow; rejects when the turn could not be saved (then nothing was sent),
+   * so a durable pipeline retries it.
+   */
+  process(incoming: ZixflowIncomingMessage): Promise<void> {
     const key = conversationKeyOf(incoming);
-    this.lanes.add(key, () => this.runTurn(key, incoming));
+    return new Promise((resolve, reject) =>
+      this.lanes.add(key, () => this.runTurn(key, incoming).then(resolve, reject)),
+    );
   }
 
   /** Resolves once every queued turn and fired timer has finished: for tests and graceful shutdown. */
@@ -100,11 +108,21 @@ export class ZixflowBotRunner implements OnModuleInit, OnApplicationShutdown {
       let outcome: TurnOutcome;
       try {
         stored = await this.store.load(key);
+        if (stored?.state.lastTurn?.eventId === incoming.eventId) {
+          await this.replay(incoming, stored.state);
+          return;
+        }
         outcome = await this.decide(key, incoming, stored?.state);
-        version = await this.store.compareAndSet(key, stored?.version ?? 0, outcome.state, this.options.sessionTtlMs);
+        const expected = stored?.version ?? 0;
+        version = await this.store.compareAndSet(
+          key,
+          expected,
+          outcome.state,
+          this.options.sessionTtlMs,
+          fenceOf(incoming),
+        );
       } catch (error) {
-        this.reportFailure(key, incoming, error);
-        return;
+        throw this.reportFailure(key, incoming, error);
       }
       if (version !== undefined) {
         await this.afterSave(key, incoming, outcome);
@@ -112,11 +130,21 @@ export class ZixflowBotRunner implements OnModuleInit, OnApplicationShutdown {
       }
       this.logger.debug(`Turn ${incoming.eventId} lost a race to save its conversation; running it again`);
     }
-    this.reportFailure(
+    throw this.reportFailure(
       key,
       incoming,
       new Error(`its conversation changed ${this.options.maxTurnAttempts} times while it ran`),
     );
+  }
+
+  /** The event's turn was saved before (then the instance died): send its replies, do not run it again. */
+  private async replay(incoming: ZixflowIncomingMessage, state: ZixflowConversationState): Promise<void> {
+    this.logger.log(`The message ${incoming.eventId} was answered before; sending its replies again`);
+    const replies = (state.lastTurn?.replies ?? []) as ZixflowBotReply[];
+    await this.sender.send(incoming, replies, {
+      lastCustomerMessageAt: incoming.timestamp.getTime(),
+      now: this.options.clock.now(),
+    });
   }
 
   /** Runs the turn on a copy of the state; a handler's error becomes the apology, not a crash. */
@@ -133,7 +161,12 @@ export class ZixflowBotRunner implements OnModuleInit, OnApplicationShutdown {
     } catch (error) {
       return this.recover(key, incoming, original, error, now);
     }
-    const state = { ...ctx.state, lastCustomerMessageAt: incoming.timestamp.toISOString(), lastActivityAt: now };
+    const state: ZixflowConversationState = {
+      ...ctx.state,
+      lastCustomerMessageAt: incoming.timestamp.toISOString(),
+      lastActivityAt: now,
+      lastTurn: { eventId: incoming.eventId, replies: ctx.replies },
+    };
     applyHandoff(state, ctx.handoffChange, now);
     return { state, replies: ctx.replies, handoff: ctx.handoffChange };
   }
@@ -146,7 +179,12 @@ export class ZixflowBotRunner implements OnModuleInit, OnApplicationShutdown {
     now: string,
   ): TurnOutcome {
     // The turn's own changes are dropped; the conversation moves on from where it was, never blocked.
-    const state = { ...original, lastCustomerMessageAt: incoming.timestamp.toISOString(), lastActivityAt: now };
+    const state: ZixflowConversationState = {
+      ...original,
+      lastCustomerMessageAt: incoming.timestamp.toISOString(),
+      lastActivityAt: now,
+      lastTurn: { eventId: incoming.eventId, replies: [] },
+    };
     if (error instanceof ForbiddenException) {
       this.logger.log(`A guard refused the turn of ${maskPhoneNumber(incoming.sender.number)} (${incoming.eventId})`);
       return { state, replies: [], handoff: undefined };
@@ -157,7 +195,9 @@ export class ZixflowBotRunner implements OnModuleInit, OnApplicationShutdown {
       error instanceof Error ? error.stack : undefined,
     );
     const apology = this.options.apologyMessage;
-    return { state, replies: apology === false ? [] : [apology], handoff: undefined };
+    const replies = apology === false ? [] : [apology];
+    state.lastTurn = { eventId: incoming.eventId, replies };
+    return { state, replies, handoff: undefined };
   }
 
   private async afterSave(key: string, incoming: ZixflowIncomingMessage, outcome: TurnOutcome): Promise<void> {
@@ -196,13 +236,14 @@ export class ZixflowBotRunner implements OnModuleInit, OnApplicationShutdown {
     }
   }
 
-  private reportFailure(key: string, incoming: ZixflowIncomingMessage, error: unknown): void {
+  private reportFailure(key: string, incoming: ZixflowIncomingMessage, error: unknown): Error {
     const failure = error instanceof Error ? error : new Error(String(error));
     this.logger.error(
       `Turn of the message ${incoming.eventId} from ${maskPhoneNumber(incoming.sender.number)} failed, nothing was sent: ${failure.message}`,
     );
     const event: ZixflowBotTurnFailedEvent = { conversationKey: key, eventId: incoming.eventId, error: failure };
     this.emitter.emit(ZixflowBotEvents.TurnFailed, event);
+    return failure;
   }
 }
 
