@@ -5,7 +5,7 @@
 // Consumer dependencies come from the registry at the versions in our lock file (npm's cache makes
 // this work offline after `npm ci`). Only 127.0.0.1 is contacted by the scenario itself.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,13 +29,30 @@ function buildAndPack() {
   return join(work, packed.filename);
 }
 
-/** The tarball holds the built library, its types, README, LICENSE and package.json: nothing else. */
+/**
+ * The sandbox inbox's page as the package must ship it: its html, css and svg as they are, and a
+ * compiled .js for every browser module (browser/) and module it shares with the sandbox (shared/).
+ * Read from the sources, so a new page file cannot be forgotten here.
+ */
+function inboxPageFiles() {
+  const source = join(root, 'src', 'zixflow', 'testing', 'inbox');
+  const page = 'dist/zixflow/testing/inbox/page';
+  const modules = (folder) =>
+    readdirSync(join(source, folder))
+      .filter((file) => file.endsWith('.ts') && !file.endsWith('.spec.ts'))
+      .map((file) => `${page}/${folder}/${file.replace(/\.ts$/, '.js')}`);
+  const assets = readdirSync(join(source, 'page')).map((file) => `${page}/${file}`);
+  return [...assets, ...modules('browser'), ...modules('shared')];
+}
+
+/** The tarball holds the built library and its inbox page, its types, docs, README, LICENSE and package.json: nothing else. */
 function checkTarballFiles(tarball) {
   const files = run('tar', ['-tzf', tarball], work)
     .trim()
     .split('\n')
     .map((file) => file.replace(/^package\//, ''));
-  const allowed = /^(package\.json|README\.md|LICENSE|dist\/zixflow\/.+\.(js|d\.ts))$/;
+  const allowed =
+    /^(package\.json|README\.md|LICENSE|docs\/[^/]+\.(md|png)|dist\/zixflow\/.+\.(js|d\.ts)|dist\/zixflow\/testing\/inbox\/page\/[^/]+\.(html|css|svg))$/;
   const unexpected = files.filter((file) => !allowed.test(file) || /\.spec\.|\/example\/|\.map$/.test(file));
   if (unexpected.length > 0) {
     throw new Error(`tarball holds files it should not: ${unexpected.join(', ')}`);
@@ -52,6 +69,7 @@ function checkTarballFiles(tarball) {
     'dist/zixflow/webhooks/index.d.ts',
     'dist/zixflow/queue/index.js',
     'dist/zixflow/queue/index.d.ts',
+    ...inboxPageFiles(),
   ]) {
     if (!files.includes(required)) throw new Error(`tarball is missing ${required}`);
   }
@@ -60,7 +78,7 @@ function checkTarballFiles(tarball) {
     .filter((file) => run('tar', ['-xzOf', tarball, `package/${file}`], work).includes('sourceMappingURL'));
   if (sourceMapRefs.length > 0)
     throw new Error(`files point at source maps that are not shipped: ${sourceMapRefs.join(', ')}`);
-  console.log(`tarball: ${files.length} files, only the built library, types, README and LICENSE`);
+  console.log(`tarball: ${files.length} files, only the built library and inbox page, types, docs, README and LICENSE`);
   checkNoAnyInTypes(
     tarball,
     files.filter((file) => file.endsWith('.d.ts')),

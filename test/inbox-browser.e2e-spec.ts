@@ -37,7 +37,20 @@ declare global {
   interface Window {
     __xss?: unknown;
     __loadedOnce?: boolean;
+    /** Every Content-Security-Policy violation on the page, as `<directive> <blocked>`. */
+    __cspViolations?: string[];
   }
+}
+
+/**
+ * Runs in every page before its own script (injected by the browser, so the CSP does not apply to
+ * it): records what the Content-Security-Policy blocked. The page must never need an exception.
+ */
+function recordCspViolations(): void {
+  window.__cspViolations = [];
+  document.addEventListener('securitypolicyviolation', (event) => {
+    window.__cspViolations?.push(`${event.effectiveDirective} ${event.blockedURI}`);
+  });
 }
 
 const describeInBrowser = browserAvailable() || process.env.CI === 'true' ? describe : describe.skip;
@@ -49,6 +62,8 @@ describeInBrowser('sandbox inbox in Chromium, with the example app in sandbox mo
   let browser: Browser;
   let page: Page;
   const pageRequests: string[] = [];
+  /** Uncaught errors and console errors, e.g. a module that failed to load. */
+  const pageErrors: string[] = [];
   const savedEnv: Partial<Record<(typeof ENV_NAMES)[number], string>> = {};
 
   beforeAll(async () => {
@@ -73,9 +88,14 @@ describeInBrowser('sandbox inbox in Chromium, with the example app in sandbox mo
       locale: 'en-GB',
       timezoneId: 'UTC',
     });
+    await context.addInitScript(recordCspViolations);
     page = await context.newPage();
     page.setDefaultTimeout(5000);
     page.on('request', (request) => pageRequests.push(request.url()));
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') pageErrors.push(message.text());
+    });
   });
 
   afterAll(async () => {
@@ -250,8 +270,48 @@ describeInBrowser('sandbox inbox in Chromium, with the example app in sandbox mo
     await page.screenshot({ path: join(ARTIFACTS, 'inbox-message-kinds.png'), fullPage: true });
   });
 
-  it('made no request to any host but the sandbox', () => {
+  it('made no request to any host but the sandbox, needed no CSP exception and logged no error', async () => {
     expect(pageRequests.length).toBeGreaterThan(3);
     expect(pageRequests.filter((url) => !url.startsWith(`${sandbox.url}/`))).toEqual([]);
+    // The page's script is ES modules: the entry module and every module it imports, from 'self'.
+    expect(pageRequests).toEqual(
+      expect.arrayContaining([
+        `${sandbox.url}/inbox/page/browser/inbox.js`,
+        `${sandbox.url}/inbox/page/shared/http-href.js`,
+      ]),
+    );
+    expect(await page.evaluate(() => window.__cspViolations)).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('is served under a Content-Security-Policy that blocks inline script, inline style and other hosts', async () => {
+    const probe = await page.context().newPage();
+    try {
+      await probe.goto(sandbox.inboxUrl ?? '');
+      await probe.locator('#empty-list, .conversation').first().waitFor();
+      await probe.evaluate(() => {
+        const script = document.createElement('script');
+        script.textContent = 'window.__xss = 3';
+        document.body.append(script);
+        const styled = document.createElement('div');
+        styled.setAttribute('style', 'color: red');
+        document.body.append(styled);
+        const style = document.createElement('style');
+        style.textContent = 'body { color: red }';
+        document.head.append(style);
+        void fetch('http://192.0.2.1/').catch(() => undefined);
+      });
+      await probe.waitForFunction(() => (window.__cspViolations?.length ?? 0) >= 4);
+
+      expect(await probe.evaluate(() => window.__xss)).toBeUndefined();
+      expect((await probe.evaluate(() => window.__cspViolations))?.sort()).toEqual([
+        'connect-src http://192.0.2.1/',
+        'script-src-elem inline',
+        'style-src-attr inline',
+        'style-src-elem inline',
+      ]);
+    } finally {
+      await probe.close();
+    }
   });
 });

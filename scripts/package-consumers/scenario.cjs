@@ -90,6 +90,49 @@ const FAILURES = [
   ['ZixflowTimeoutError', { stall: true }],
 ];
 
+/** The inbox page's files and their content types, as the sandbox serves them from the installed package. */
+const PAGE_TYPES = {
+  html: 'text/html; charset=utf-8',
+  css: 'text/css; charset=utf-8',
+  js: 'text/javascript; charset=utf-8',
+  svg: 'image/svg+xml',
+};
+
+async function fetchPageFile(sandbox, path) {
+  const url = new URL(path, sandbox.url);
+  const response = await fetch(url);
+  assert.equal(response.status, 200, `inbox ${path} status`);
+  const type = PAGE_TYPES[url.pathname === '/' ? 'html' : url.pathname.split('.').pop()];
+  assert.equal(response.headers.get('content-type'), type, `inbox ${path} content type`);
+  assert.match(response.headers.get('content-security-policy'), /script-src 'self'; style-src 'self'/);
+  return response.text();
+}
+
+/**
+ * The consumer's sandbox serves the whole inbox page from the installed package: the html, every
+ * file it links, and every module the script imports (followed from the entry module). Returns the
+ * number of files checked.
+ */
+async function checkInboxPage(sandbox) {
+  const html = await fetchPageFile(sandbox, sandbox.inboxUrl);
+  const linked = [...html.matchAll(/(?:href|src)="([^"]+)"/g)].map(([, path]) => path);
+  assert.ok(linked.includes('/inbox/page/browser/inbox.js'), 'inbox.html loads its entry module');
+  const seen = new Set();
+  const pending = [...linked];
+  while (pending.length > 0) {
+    const path = pending.shift();
+    if (seen.has(path)) continue;
+    seen.add(path);
+    const text = await fetchPageFile(sandbox, path);
+    if (!path.endsWith('.js')) continue;
+    for (const [, specifier] of text.matchAll(/^import .* from '(\.{1,2}\/[^']+\.js)';$/gm)) {
+      pending.push(new URL(specifier, new URL(path, sandbox.url)).pathname);
+    }
+  }
+  assert.ok(seen.has('/inbox/page/shared/http-href.js'), 'the modules shared with the sandbox are served');
+  return seen.size + 1;
+}
+
 module.exports = async function runScenario({ lib, testing, NestFactory, Module, ConfigModule, ConfigService }) {
   const sandbox = await testing.ZixflowSandbox.start({ apiKey: API_KEY });
   class AppModule {}
@@ -140,6 +183,7 @@ module.exports = async function runScenario({ lib, testing, NestFactory, Module,
       assert.ok(!JSON.stringify(error).includes(API_KEY) && !String(error.stack).includes(API_KEY), 'key leaked');
       checks += 1;
     }
+    checks += await checkInboxPage(sandbox);
     sandbox.clear();
     const invalid = await whatsapp.sendVideo({ to: '0301 234', video: { link: 'ftp://x' } }).catch((e) => e);
     assert.ok(invalid instanceof lib.ZixflowValidationError, 'validation error class');

@@ -1,3 +1,4 @@
+import { conversationId } from './inbox/shared/customer-number';
 import type { SandboxIncomingPayload } from './sandbox-incoming-payload';
 import type {
   SandboxConversation,
@@ -158,11 +159,6 @@ export class SandboxConversationLog {
       }
     }
   }
-}
-
-/** The id of the conversation between a customer and a business number. */
-export function conversationId(customer: string, phoneId: string): string {
-  return `${customer}:${phoneId}`;
 }
 
 function copyOf(stored: LoggedConversation): LoggedConversation {

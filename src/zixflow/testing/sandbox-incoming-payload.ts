@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { digitsOf, isCustomerNumber } from './inbox/shared/customer-number';
 import type { SandboxIncomingOptions } from './zixflow-sandbox.types';
 
 /** The business account the sandbox pretends to be, used when a simulation does not name one. */
@@ -51,8 +52,8 @@ function toEpochMs(timestamp: Date | number | undefined): number {
 export function senderDigits(from: string): string {
   if (typeof from !== 'string')
     throw new RangeError('ZixflowSandbox: simulateIncoming needs `from`, the customer number');
-  const digits = from.replace(/\D/g, '').replace(/^00/, '');
-  if (!/^[1-9]\d{6,14}$/.test(digits)) {
+  const digits = digitsOf(from);
+  if (!isCustomerNumber(digits)) {
     throw new RangeError(
       `ZixflowSandbox: from must be a phone number with its country code, 7-15 digits (got ${JSON.stringify(from)})`,
     );

@@ -1,5 +1,10 @@
 import { linkView } from './http-link';
-import type { InboxButtonView, InboxContentView, InboxMediaKind, InboxTemplateVariable } from './inbox-view.types';
+import type {
+  InboxButtonView,
+  InboxContentView,
+  InboxMediaKind,
+  InboxTemplateVariable,
+} from './shared/inbox-view.types';
 import { formatWhatsappText } from './whatsapp-text.formatter';
 
 /*

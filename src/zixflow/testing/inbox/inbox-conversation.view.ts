@@ -1,18 +1,11 @@
 import type { LoggedConversation } from '../sandbox-conversation.log';
 import type { SandboxConversationEntry, SandboxIncomingEntry } from '../zixflow-sandbox.types';
 import { incomingContentView, outgoingContentView } from './inbox-content.view';
-import type { InboxContentView, InboxConversationView, InboxEntryView, InboxRichText } from './inbox-view.types';
+import { INBOX_MEDIA_LABELS } from './shared/inbox.constants';
+import type { InboxContentView, InboxConversationView, InboxEntryView, InboxRichText } from './shared/inbox-view.types';
 
 /** Enough for one line of the conversation list. */
 const PREVIEW_MAX = 80;
-
-const MEDIA_LABELS: Record<string, string> = {
-  image: 'Photo',
-  video: 'Video',
-  audio: 'Audio',
-  document: 'Document',
-  sticker: 'Sticker',
-};
 
 /** A conversation as the inbox page receives it. */
 export function conversationView({ conversation, revision }: LoggedConversation): InboxConversationView {
@@ -65,7 +58,7 @@ function describe(content: InboxContentView): string {
     case 'text':
       return plain(content.text);
     case 'media': {
-      const label = MEDIA_LABELS[content.media] ?? content.media;
+      const label = INBOX_MEDIA_LABELS[content.media] ?? content.media;
       const detail = content.caption !== undefined ? plain(content.caption) : content.filename;
       return detail === undefined ? label : `${label}: ${detail}`;
     }

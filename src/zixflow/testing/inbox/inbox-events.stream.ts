@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { inboxHeaders } from './inbox-http';
+import type { InboxEvents } from './shared/inbox-view.types';
 
 /** How soon a page reconnects after losing the stream, e.g. while the app restarts. */
 const RECONNECT_AFTER_MS = 1000;
@@ -24,7 +25,7 @@ export class InboxEventStream {
   }
 
   /** Sends one event to every page. JSON never contains a raw newline, so one `data:` line always holds it. */
-  send(event: string, data: unknown): void {
+  send<Name extends keyof InboxEvents>(event: Name, data: InboxEvents[Name]): void {
     const frame = `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
     for (const client of this.clients) {
       if (client.destroyed || client.writableEnded) this.clients.delete(client);

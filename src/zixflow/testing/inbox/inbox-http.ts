@@ -45,7 +45,7 @@ export function sendInboxResponse(
   res: ServerResponse,
   status: number,
   contentType: string,
-  body: string,
+  body: string | Buffer,
   extra: Record<string, string> = {},
 ): void {
   res.writeHead(

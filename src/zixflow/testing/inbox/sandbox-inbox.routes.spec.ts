@@ -1,7 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import { eventually, FakeApp, rawRequest, type RawAnswer } from '../sandbox-fake-app.spec-helper';
 import { ZixflowSandbox } from '../zixflow-sandbox';
-import { INBOX_CONTENT_SECURITY_POLICY } from './inbox-http';
 
 const SECRET = 'inbox-routes-secret-0123456789';
 const CUSTOMER_MESSAGE = '/inbox/api/customer-message';
@@ -33,68 +32,6 @@ describe('sandbox inbox over HTTP', () => {
 
   const connect = (): ZixflowSandbox =>
     sandbox.connectApp({ incomingUrl: app.url('/zixflow/webhooks/incoming'), secret: SECRET });
-
-  describe('the page', () => {
-    it('is served at / with a strict Content-Security-Policy and no caching', async () => {
-      const page = await get('/');
-
-      expect(sandbox.inboxUrl).toBe(`${sandbox.url}/`);
-      expect(page.status).toBe(200);
-      expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
-      expect(page.headers['content-security-policy']).toBe(INBOX_CONTENT_SECURITY_POLICY);
-      expect(INBOX_CONTENT_SECURITY_POLICY).toMatch(
-        /^default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self';/,
-      );
-      expect(page.headers).toMatchObject({
-        'x-content-type-options': 'nosniff',
-        'x-frame-options': 'DENY',
-        'referrer-policy': 'no-referrer',
-        'cache-control': 'no-store',
-      });
-      expect(page.text).toContain('<script src="/inbox/inbox.js" defer></script>');
-      expect(page.text).not.toMatch(/<script>|<style|\sstyle=|\son[a-z]+=|https?:\/\//);
-    });
-
-    it.each([
-      ['/inbox/inbox.js', 'text/javascript; charset=utf-8'],
-      ['/inbox/inbox.css', 'text/css; charset=utf-8'],
-      ['/inbox/icon.svg', 'image/svg+xml'],
-      ['/favicon.ico', 'image/svg+xml'],
-    ])('serves %s as %s', async (path, contentType) => {
-      const asset = await get(path);
-      expect(asset.status).toBe(200);
-      expect(asset.headers['content-type']).toBe(contentType);
-      expect(asset.headers['content-security-policy']).toBe(INBOX_CONTENT_SECURITY_POLICY);
-    });
-
-    it('is neither recorded as API traffic nor answered by scripted responses', async () => {
-      sandbox.respondNext({ status: 503 });
-      await get('/');
-      await get('/inbox/api/conversations');
-      await get('/inbox/nope');
-
-      expect(sandbox.requests).toEqual([]);
-      expect((await fetch(`${sandbox.url}/api/v1/campaign/whatsapp/send`, { method: 'POST' })).status).toBe(503);
-    });
-
-    it('refuses a Host that is not the sandbox on a loopback name (DNS rebinding)', async () => {
-      expect((await get('/', { host: `evil.example:${sandbox.port}` })).status).toBe(403);
-      expect((await get('/inbox/api/conversations', { host: `evil.example:${sandbox.port}` })).status).toBe(403);
-      expect((await get('/', { host: `localhost:${sandbox.port}` })).status).toBe(200);
-    });
-
-    it('does not exist with inbox: false', async () => {
-      const plain = await ZixflowSandbox.start({ inbox: false });
-      try {
-        const page = await rawRequest(`${plain.url}/`);
-        expect(plain.inboxUrl).toBeUndefined();
-        expect(page.status).toBe(404);
-        expect(plain.requests).toHaveLength(1);
-      } finally {
-        await plain.stop();
-      }
-    });
-  });
 
   describe('GET /inbox/api/conversations', () => {
     it('lists the conversations as bubbles, and says whether an app is connected', async () => {

@@ -1,18 +1,16 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ConversationLogEvent, SandboxConversationLog } from '../sandbox-conversation.log';
-import { conversationId } from '../sandbox-conversation.log';
 import { senderDigits } from '../sandbox-incoming-payload';
 import type { SandboxIncomingOptions, SandboxWebhookResult } from '../zixflow-sandbox.types';
-import { INBOX_ICON_SVG } from './assets/inbox-icon.svg';
-import { INBOX_PAGE_CSS } from './assets/inbox-page.css';
-import { INBOX_PAGE_HTML } from './assets/inbox-page.html';
-import { INBOX_PAGE_SCRIPT } from './assets/inbox-page.script';
 import { conversationView } from './inbox-conversation.view';
-import { parseInboxCustomerMessage, type InboxCustomerMessage } from './inbox-customer-message';
+import { parseInboxCustomerMessage } from './inbox-customer-message.parser';
 import { InboxEventStream } from './inbox-events.stream';
 import { readInboxBody, sendInboxJson, sendInboxResponse } from './inbox-http';
+import { INBOX_PAGE_PREFIX, inboxPageFile } from './inbox-page.files';
 import { apiReadRefusal, apiWriteRefusal, hostRefusal, type InboxRefusal } from './inbox-request.guard';
-import type { InboxStateView } from './inbox-view.types';
+import { conversationId } from './shared/customer-number';
+import { INBOX_API_PATHS } from './shared/inbox.constants';
+import type { InboxCustomerMessage, InboxStateView } from './shared/inbox-view.types';
 
 /** What the inbox needs from the sandbox; an interface so the inbox never reaches into the sandbox's internals. */
 export interface InboxBackend {
@@ -26,21 +24,16 @@ export interface InboxBackend {
   deliver(options: Omit<SandboxIncomingOptions, 'to'>): Promise<SandboxWebhookResult>;
 }
 
-/** The page and its files. Kept in TypeScript string modules so they ship inside the built package. */
-const ASSETS: ReadonlyMap<string, { contentType: string; body: string }> = new Map([
-  ['/', { contentType: 'text/html; charset=utf-8', body: INBOX_PAGE_HTML }],
-  ['/inbox/inbox.css', { contentType: 'text/css; charset=utf-8', body: INBOX_PAGE_CSS }],
-  ['/inbox/inbox.js', { contentType: 'text/javascript; charset=utf-8', body: INBOX_PAGE_SCRIPT }],
-  ['/inbox/icon.svg', { contentType: 'image/svg+xml', body: INBOX_ICON_SVG }],
+/** Paths answered with one of the page's files, besides everything under {@link INBOX_PAGE_PREFIX}. */
+const PAGE_ALIASES: ReadonlyMap<string, string> = new Map([
+  ['/', 'inbox.html'],
+  ['/inbox', 'inbox.html'],
+  ['/inbox/', 'inbox.html'],
   // Browsers ask for it on their own; answering here keeps that request out of the recorded API traffic.
-  ['/favicon.ico', { contentType: 'image/svg+xml', body: INBOX_ICON_SVG }],
+  ['/favicon.ico', 'icon.svg'],
 ]);
 
-const API = {
-  conversations: '/inbox/api/conversations',
-  events: '/inbox/api/events',
-  customerMessage: '/inbox/api/customer-message',
-} as const;
+const API = INBOX_API_PATHS;
 
 /** Customer messages are short; this leaves room for a 4096-character text in any script. */
 const MAX_POST_BYTES = 64 * 1024;
@@ -61,13 +54,13 @@ export class SandboxInbox {
 
   /** Whether a path belongs to the inbox rather than to the fake Zixflow API. */
   handles(pathname: string): boolean {
-    return ASSETS.has(pathname) || pathname === '/inbox' || pathname.startsWith('/inbox/');
+    return PAGE_ALIASES.has(pathname) || pathname.startsWith('/inbox/');
   }
 
   /** Answers one inbox request. */
   async handle(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
-    const asset = ASSETS.get(pathname === '/inbox' || pathname === '/inbox/' ? '/' : pathname);
-    if (asset !== undefined) return this.serveAsset(req, res, asset);
+    const pageFile = PAGE_ALIASES.get(pathname) ?? pageFileOf(pathname);
+    if (pageFile !== undefined) return this.servePageFile(req, res, pageFile);
     if (pathname === API.conversations) return this.serveConversations(req, res);
     if (pathname === API.events) return this.serveEvents(req, res);
     if (pathname === API.customerMessage) return this.receiveCustomerMessage(req, res);
@@ -85,10 +78,12 @@ export class SandboxInbox {
     this.events.closeAll();
   }
 
-  private serveAsset(req: IncomingMessage, res: ServerResponse, asset: { contentType: string; body: string }): void {
+  private async servePageFile(req: IncomingMessage, res: ServerResponse, relative: string): Promise<void> {
     const refusal = methodRefusal(req, 'GET') ?? hostRefusal(req, this.backend.port());
     if (refusal !== undefined) return refuse(res, refusal);
-    sendInboxResponse(res, 200, asset.contentType, asset.body);
+    const file = await inboxPageFile(relative);
+    if (file === undefined) return refuse(res, { status: 404, message: 'Not found' });
+    sendInboxResponse(res, 200, file.contentType, file.body);
   }
 
   private serveConversations(req: IncomingMessage, res: ServerResponse): void {
@@ -179,6 +174,11 @@ function buttonReply(reply: { id: string; title: string }): Record<string, unkno
     type: 'interactive',
     interactive: { type: 'button_reply', button_reply: { id: reply.id, title: reply.title } },
   };
+}
+
+/** The file's path under the page's prefix, for a request there. */
+function pageFileOf(pathname: string): string | undefined {
+  return pathname.startsWith(INBOX_PAGE_PREFIX) ? pathname.slice(INBOX_PAGE_PREFIX.length) : undefined;
 }
 
 function methodRefusal(req: IncomingMessage, allowed: 'GET' | 'POST'): InboxRefusal | undefined {

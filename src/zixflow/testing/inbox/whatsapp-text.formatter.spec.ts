@@ -1,4 +1,4 @@
-import type { InboxRichText } from './inbox-view.types';
+import type { InboxRichText } from './shared/inbox-view.types';
 import { formatWhatsappText } from './whatsapp-text.formatter';
 
 describe('formatWhatsappText', () => {

@@ -1,5 +1,5 @@
-import { httpHref } from './http-link';
-import type { InboxRichText, InboxTextSegment } from './inbox-view.types';
+import { httpHref } from './shared/http-href';
+import type { InboxRichText, InboxTextSegment } from './shared/inbox-view.types';
 
 /*
  * WhatsApp's message formatting, turned into styled runs of plain text. The result is data, not

@@ -1,16 +1,4 @@
-/** What the inbox page posts to `POST /inbox/api/customer-message`. */
-export interface InboxCustomerMessage {
-  /** The customer's number as typed; the sandbox reduces it to digits. */
-  customer: string;
-  /** The business number the customer writes to; default the sandbox's. */
-  phoneId?: string;
-  /** The customer's profile name; default the one from their last message. */
-  name?: string;
-  /** A text… */
-  text?: string;
-  /** …or a tapped reply button. */
-  reply?: { id: string; title: string };
-}
+import type { InboxCustomerMessage } from './shared/inbox-view.types';
 
 type Parsed = { ok: true; message: InboxCustomerMessage } | { ok: false; problem: string };
 

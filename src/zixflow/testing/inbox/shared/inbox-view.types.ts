@@ -1,10 +1,16 @@
-import type { SandboxMessageStatus } from '../zixflow-sandbox.types';
-
 /*
- * The JSON the inbox page receives. Messages are turned into these plain shapes on the server, so
- * the page's script only builds DOM nodes from them (with textContent) and never parses or
- * interprets message content itself.
+ * The JSON the inbox page and the sandbox exchange. Messages are turned into these plain shapes on
+ * the server, so the page's script only builds DOM nodes from them (with textContent) and never
+ * parses or interprets message content itself. Both sides compile this file, so a change to the
+ * contract fails the type check of whichever side was not updated. Types only: nothing to run.
  */
+
+/**
+ * Where an outgoing message is. The same steps as the public `SandboxMessageStatus`, spelt out here
+ * because the page cannot import the server's types; the server's views only type-check while the
+ * two agree.
+ */
+export type InboxMessageStatus = 'accepted' | 'sent' | 'delivered' | 'read';
 
 /** A run of text with the WhatsApp styles that apply to it. */
 export interface InboxTextSegment {
@@ -59,7 +65,7 @@ export interface InboxEntryView {
   /** ISO time. */
   at: string;
   /** Outgoing only. */
-  status?: SandboxMessageStatus;
+  status?: InboxMessageStatus;
   /** Incoming only: why the app did not take the message, e.g. `the app answered HTTP 401`. */
   problem?: string;
   /** Incoming only: true while the app has not answered the webhook yet. */
@@ -88,4 +94,37 @@ export interface InboxStateView {
   phoneId: string;
   revision: number;
   conversations: InboxConversationView[];
+}
+
+/** Server-Sent Events on `GET /inbox/api/events`, by event name. */
+export interface InboxEvents {
+  /** A conversation changed (or began). */
+  conversation: InboxConversationView;
+  /** `clear()` was called: every conversation up to `revision` is gone. */
+  reset: { revision: number };
+  /** The app was connected (or changed). */
+  app: { connected: boolean };
+}
+
+/** What the inbox page posts to `POST /inbox/api/customer-message`. */
+export interface InboxCustomerMessage {
+  /** The customer's number as typed; the sandbox reduces it to digits. */
+  customer: string;
+  /** The business number the customer writes to; default the sandbox's. */
+  phoneId?: string;
+  /** The customer's profile name; default the one from their last message. */
+  name?: string;
+  /** A text… */
+  text?: string;
+  /** …or a tapped reply button. */
+  reply?: InboxButtonView;
+}
+
+/** The answer to a customer message: where it went and how the app answered, or why it was refused. */
+export interface InboxCustomerMessageAnswer {
+  conversationId?: string;
+  /** The app's HTTP status for the webhook call. */
+  webhookStatus?: number;
+  /** Why the message was refused or not delivered. */
+  message?: string;
 }
