@@ -35,15 +35,18 @@ export class FakeApp {
     });
   }
 
+  /** Listens on a free port on 127.0.0.1. */
   async start(): Promise<this> {
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
     return this;
   }
 
+  /** The URL of `path` on this app; `host` lets a test spell loopback another way. */
   url(path: string, host = '127.0.0.1'): string {
     return `http://${host}:${(this.server.address() as AddressInfo).port}${path}`;
   }
 
+  /** The calls so far, once there are `count` (or the time is up, so the assertion shows what came). */
   async waitFor(count: number, timeoutMs = 3000): Promise<FakeAppCall[]> {
     const deadline = Date.now() + timeoutMs;
     while (this.received.length < count && Date.now() < deadline)
@@ -51,6 +54,7 @@ export class FakeApp {
     return this.received;
   }
 
+  /** Closes the server and its connections. */
   async stop(): Promise<void> {
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));

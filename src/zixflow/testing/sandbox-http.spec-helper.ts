@@ -7,8 +7,9 @@ import type { ZixflowSandbox } from './zixflow-sandbox';
  * raw answer, and node:http and net probes for what fetch hides (sockets, reuse, refusals).
  */
 
-/** The two send endpoints the sandbox implements. */
+/** The session-message send endpoint. */
 export const SESSION_PATH = '/api/v1/campaign/whatsapp/message/send';
+/** The template send endpoint. */
 export const TEMPLATE_PATH = '/api/v1/campaign/whatsapp/send';
 /** The shape of the ids the real API returns (Mongo ObjectIds). */
 export const OBJECT_ID = /^[0-9a-f]{24}$/;

@@ -91,6 +91,7 @@ export class ZixflowSandbox {
     return this.server.url;
   }
 
+  /** The port the sandbox listens on (the OS picked it unless `port` was given). */
   get port(): number {
     return this.server.port;
   }
@@ -125,6 +126,7 @@ export class ZixflowSandbox {
     return this;
   }
 
+  /** The key the sandbox expects in `Authorization: Bearer <apiKey>`. */
   get apiKey(): string {
     return this.expectedApiKey;
   }
@@ -149,6 +151,7 @@ export class ZixflowSandbox {
     return this.recorder.all;
   }
 
+  /** The latest recorded request, if any. */
   get lastRequest(): SandboxRecordedRequest | undefined {
     return this.recorder.last;
   }

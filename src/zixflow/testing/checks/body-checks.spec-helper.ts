@@ -1,7 +1,9 @@
 /** Valid bodies and builders shared by the body-check specs; each case changes one thing. */
 
+/** A valid recipient and business number. */
 export const envelope = { to: '919876543210', phoneId: '104898309288724' };
 
+/** One valid body per session kind. */
 export const validSessionBodies: Record<string, Record<string, unknown>> = {
   text: { ...envelope, type: 'text', text: { body: 'Hello https://example.com', preview_url: true } },
   image: { ...envelope, type: 'image', image: { link: 'https://example.com/a.jpg', caption: 'A' } },
@@ -44,6 +46,7 @@ export const validSessionBodies: Record<string, Record<string, unknown>> = {
   },
 };
 
+/** A valid template send, with every optional field. */
 export const validTemplateBody = {
   ...envelope,
   templateName: 'marketing_sample_2',
@@ -53,13 +56,16 @@ export const validTemplateBody = {
   submissionStatus: true,
 };
 
+/** The valid interactive body with some of its `interactive` fields replaced. */
 export function withInteractive(patch: Record<string, unknown>): Record<string, unknown> {
   const base = validSessionBodies.interactive.interactive as Record<string, unknown>;
   return { ...validSessionBodies.interactive, interactive: { ...base, ...patch } };
 }
 
+/** The valid interactive body with other buttons. */
 export function withButtons(buttons: unknown): Record<string, unknown> {
   return withInteractive({ action: { buttons } });
 }
 
+/** A reply button. */
 export const reply = (id: string, title: string): Record<string, unknown> => ({ type: 'reply', reply: { id, title } });
