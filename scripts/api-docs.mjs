@@ -12,6 +12,7 @@ const ENTRIES = [
   ['nestjs-zixflow/webhooks', 'src/zixflow/webhooks/index.ts'],
   ['nestjs-zixflow/queue', 'src/zixflow/queue/index.ts'],
   ['nestjs-zixflow/bot', 'src/zixflow/bot/index.ts'],
+  ['nestjs-zixflow/redis', 'src/zixflow/redis/index.ts'],
 ];
 
 const config = ts.getParsedCommandLineOfConfigFile(

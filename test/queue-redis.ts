@@ -66,6 +66,60 @@ export async function startLocalRedis(): Promise<LocalRedis> {
   }
 }
 
+/**
+ * A redis-server that writes every command to its append-only file and can be stopped and started
+ * again on the same port and data, for the outage tests: what was stored before the stop is there
+ * after the start.
+ */
+export interface RestartableRedis {
+  url: string;
+  stop(): Promise<void>;
+  start(): Promise<void>;
+  remove(): Promise<void>;
+}
+
+/** Starts a persistent, restartable redis-server (needs the binary; REDIS_URL cannot be restarted). */
+export async function startRestartableRedis(): Promise<RestartableRedis> {
+  const binary = findRedisServer();
+  if (binary === undefined) throw new Error(`No redis-server for the outage tests: ${REDIS_HOW_TO}.`);
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), 'zixflow-redis-aof-'));
+  const args = [
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--save',
+    '',
+    '--appendonly',
+    'yes',
+    '--appendfsync',
+    'always',
+    '--dir',
+    dir,
+  ];
+  let child: ChildProcess | undefined;
+  const start = async (): Promise<void> => {
+    const started = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    await waitUntilReady(started);
+    child = started;
+  };
+  const stop = async (): Promise<void> => {
+    if (child !== undefined) await stopProcess(child);
+    child = undefined;
+  };
+  await start();
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    start,
+    stop,
+    remove: async () => {
+      await stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
 async function spawnRedis(binary: string, port: number): Promise<LocalRedis> {
   const dir = mkdtempSync(join(tmpdir(), 'zixflow-redis-'));
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir];
