@@ -7,7 +7,7 @@ import { AppModule } from '../src/app.module';
 import { configureApp } from '../src/configure-app';
 import { SANDBOX_PHONE_ID } from '../src/sandbox-mode/start-sandbox-mode';
 import { ZixflowSandbox } from '../src/zixflow/testing';
-import { browserAvailable, launchChromium } from './inbox-browser.helpers';
+import { browserAvailable, launchChromium, recordCspViolations } from './inbox-browser.helpers';
 
 /*
  * The inbox in a real browser (Debian's Chromium driven by playwright-core): the example app in
@@ -32,26 +32,6 @@ const ARTIFACTS = join(__dirname, '..', 'artifacts');
 const US_CUSTOMER = { typed: '+1 302 389 5111', digits: '13023895111' };
 const UK_CUSTOMER = { typed: '+44 20 7946 0958', digits: '442079460958' };
 const XSS = '<img src=x onerror=window.__xss=1>';
-
-declare global {
-  interface Window {
-    __xss?: unknown;
-    __loadedOnce?: boolean;
-    /** Every Content-Security-Policy violation on the page, as `<directive> <blocked>`. */
-    __cspViolations?: string[];
-  }
-}
-
-/**
- * Runs in every page before its own script (injected by the browser, so the CSP does not apply to
- * it): records what the Content-Security-Policy blocked. The page must never need an exception.
- */
-function recordCspViolations(): void {
-  window.__cspViolations = [];
-  document.addEventListener('securitypolicyviolation', (event) => {
-    window.__cspViolations?.push(`${event.effectiveDirective} ${event.blockedURI}`);
-  });
-}
 
 const describeInBrowser = browserAvailable() || process.env.CI === 'true' ? describe : describe.skip;
 

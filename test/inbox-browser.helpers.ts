@@ -39,3 +39,23 @@ export function launchChromium(): Promise<Browser> {
   }
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
 }
+
+declare global {
+  interface Window {
+    __xss?: unknown;
+    __loadedOnce?: boolean;
+    /** Every Content-Security-Policy violation on the page, as `<directive> <blocked>`. */
+    __cspViolations?: string[];
+  }
+}
+
+/**
+ * Runs in every page before its own script (injected by the browser, so the CSP does not apply to
+ * it): records what the Content-Security-Policy blocked. The page must never need an exception.
+ */
+export function recordCspViolations(): void {
+  window.__cspViolations = [];
+  document.addEventListener('securitypolicyviolation', (event) => {
+    window.__cspViolations?.push(`${event.effectiveDirective} ${event.blockedURI}`);
+  });
+}
