@@ -4,6 +4,7 @@ import { EventEmitterModule } from '@nestjs/event-emitter';
 import { ExampleModule } from './example/example.module';
 import { SandboxModeModule } from './sandbox-mode/sandbox-mode.module';
 import { ZixflowModule, zixflowConfig, ZixflowModuleOptions } from './zixflow';
+import { ZixflowBotModule } from './zixflow/bot';
 import { ZixflowSandbox } from './zixflow/testing';
 import { ZixflowWebhooksModule, zixflowWebhooksConfig } from './zixflow/webhooks';
 
@@ -25,8 +26,9 @@ function hasWebhookSecret(env: NodeJS.ProcessEnv): boolean {
 /**
  * The example application: `ZixflowModule` registered once, globally, from `@nestjs/config`
  * (`ZIXFLOW_*` variables read by `zixflowConfig`), `ZixflowWebhooksModule` for incoming messages
- * and delivery reports (`ZIXFLOW_WEBHOOK_SECRET`, read by `zixflowWebhooksConfig`), plus the
- * example's controllers, listeners and support bot.
+ * and delivery reports (`ZIXFLOW_WEBHOOK_SECRET`, read by `zixflowWebhooksConfig`),
+ * `ZixflowBotModule` to run the support bot on those messages (conversations kept in memory), plus
+ * the example's controllers, listeners, bot and dialogs.
  */
 @Module({})
 export class AppModule {
@@ -48,6 +50,7 @@ export class AppModule {
           ZixflowWebhooksModule.forRootAsync(zixflowWebhooksConfig.asProvider()),
           hasWebhookSecret,
         ),
+        ZixflowBotModule.forRoot({}),
         ExampleModule,
         ...sandboxMode,
       ],

@@ -1,8 +1,9 @@
 import { Module } from '@nestjs/common';
 import { BroadcastsModule } from './broadcasts/broadcasts.module';
-import { ConversationStateStore } from './bot/conversation-state.store';
 import { DeliveryReportListener } from './bot/delivery-report.listener';
-import { SupportBotHandler } from './bot/support-bot.handler';
+import { SupportTicketDialog } from './bot/support-ticket.dialog';
+import { SupportBot } from './bot/support.bot';
+import { TrackOrderDialog } from './bot/track-order.dialog';
 import { MessagesController } from './messages/messages.controller';
 import { OrderShippedListener } from './orders/order-shipped.listener';
 import { OrdersController } from './orders/orders.controller';
@@ -11,14 +12,22 @@ import { OrdersService } from './orders/orders.service';
 /**
  * The example backend: REST routes that send messages, an order domain whose events trigger
  * messages, and a support bot that answers customers' WhatsApp messages.
- * `ZixflowWhatsappService` comes from the globally registered `ZixflowModule`; the bot and the
- * report listener are called by `ZixflowWebhooksModule` when the app registers it; broadcasts go
+ * `ZixflowWhatsappService` comes from the globally registered `ZixflowModule`; the bot and its
+ * dialogs are run by `ZixflowBotModule` on the messages `ZixflowWebhooksModule` receives, and the
+ * report listener is called by `ZixflowWebhooksModule`, when the app registers it; broadcasts go
  * through the durable queue when `REDIS_URL` is set.
  */
 @Module({
   imports: [BroadcastsModule.register()],
   controllers: [MessagesController, OrdersController],
-  providers: [OrdersService, OrderShippedListener, SupportBotHandler, ConversationStateStore, DeliveryReportListener],
+  providers: [
+    OrdersService,
+    OrderShippedListener,
+    SupportBot,
+    TrackOrderDialog,
+    SupportTicketDialog,
+    DeliveryReportListener,
+  ],
   exports: [OrdersService],
 })
 export class ExampleModule {}
