@@ -43,3 +43,6 @@ export { ZIXFLOW_BOT_CONTEXT_TYPE } from './discovery/zixflow-bot.explorer';
 export type { ZixflowBotClock } from './timers/zixflow-bot-clock';
 export { ZixflowBotEvents } from './zixflow-bot.events';
 export type { ZixflowBotHandoffEvent, ZixflowBotTurnFailedEvent } from './zixflow-bot.events';
+export type { ZixflowBotTimers } from './timers/zixflow-bot-timers.interface';
+export type { IdleTimerJob as ZixflowBotTimerJob } from './timers/idle-timers';
+export type { ZixflowReplyLog } from './turns/zixflow-reply-log.interface';

@@ -1,6 +1,8 @@
 import type { ZixflowBotReply } from './context/zixflow-bot-context';
 import type { ZixflowConversationStore } from './sessions/zixflow-conversation-store.interface';
 import type { ZixflowBotClock } from './timers/zixflow-bot-clock';
+import type { ZixflowBotTimers } from './timers/zixflow-bot-timers.interface';
+import type { ZixflowReplyLog } from './turns/zixflow-reply-log.interface';
 
 /** Options of `ZixflowBotModule.forRoot()` / `forRootAsync()`; every one has a default. */
 export interface ZixflowBotModuleOptions {
@@ -25,8 +27,14 @@ export interface ZixflowBotModuleOptions {
   clock?: ZixflowBotClock;
   /** Compare-and-set conflicts after which a turn is given up and reported. Default 3. */
   maxTurnAttempts?: number;
+  /** Where idle time-outs and nudges wait. Default: timers in this process. */
+  timers?: ZixflowBotTimers;
+  /** Which replies were accepted, so a turn delivered again resends only the rest. Default: none. */
+  replyLog?: ZixflowReplyLog;
 }
 
 /** The options with defaults applied. */
-export type ResolvedZixflowBotOptions = Required<Omit<ZixflowBotModuleOptions, 'store' | 'windowClosedTemplate'>> &
-  Pick<ZixflowBotModuleOptions, 'store' | 'windowClosedTemplate'>;
+export type ResolvedZixflowBotOptions = Required<
+  Omit<ZixflowBotModuleOptions, 'store' | 'windowClosedTemplate' | 'timers' | 'replyLog'>
+> &
+  Pick<ZixflowBotModuleOptions, 'store' | 'windowClosedTemplate' | 'timers' | 'replyLog'>;

@@ -11,6 +11,8 @@ import {
 import type { ZixflowBotReply } from './context/zixflow-bot-context';
 import type { ZixflowConversationStore } from './sessions/zixflow-conversation-store.interface';
 import type { ZixflowBotClock } from './timers/zixflow-bot-clock';
+import type { ZixflowBotTimers } from './timers/zixflow-bot-timers.interface';
+import type { ZixflowReplyLog } from './turns/zixflow-reply-log.interface';
 import { systemBotClock } from './timers/zixflow-bot-clock';
 import { DEFAULT_APOLOGY, DEFAULT_OUTDATED_DIALOG } from './zixflow-bot.constants';
 import type { ResolvedZixflowBotOptions, ZixflowBotModuleOptions } from './zixflow-bot-options.interface';
@@ -67,6 +69,14 @@ const ZIXFLOW_BOT_OPTION_FIELDS = {
     systemBotClock,
   ),
   maxTurnAttempts: wholeNumber({ min: 1 }).default(3),
+  timers: implementing<ZixflowBotTimers>(
+    ['set', 'clear', 'start', 'stop'],
+    'must implement ZixflowBotTimers (set, clear, start, stop)',
+  ).optional(),
+  replyLog: implementing<ZixflowReplyLog>(
+    ['wasSent', 'markSent'],
+    'must implement ZixflowReplyLog (wasSent, markSent)',
+  ).optional(),
 } as const satisfies OptionShapeOf<ZixflowBotModuleOptions>;
 
 /** Checks the bot options at start-up with the toolkit every module uses; a misspelt key is refused with its name. */

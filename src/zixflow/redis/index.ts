@@ -12,5 +12,7 @@ export { ZixflowRedisInbound } from './inbound/zixflow-redis-inbound';
 export type { InboundEnvelope as ZixflowRedisInboundEnvelope } from './inbound/inbound-envelope';
 export { ZixflowRedisConversationStore } from './stores/zixflow-redis-conversation.store';
 export { ZixflowRedisDedupeStore } from './stores/zixflow-redis-dedupe.store';
+export { ZixflowRedisReplyLog } from './stores/zixflow-redis-reply-log';
+export { ZixflowRedisBotTimers } from './stores/zixflow-redis-bot-timers';
 export { ZixflowRedisEvents } from './zixflow-redis.events';
 export type { ZixflowRedisDeadLetterEvent } from './zixflow-redis.events';

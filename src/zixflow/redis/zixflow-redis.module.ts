@@ -13,6 +13,8 @@ import { ZixflowConfigurationError } from '../core/errors/zixflow-configuration.
 import { ZixflowRedisInbound } from './inbound/zixflow-redis-inbound';
 import { ZixflowRedisConversationStore } from './stores/zixflow-redis-conversation.store';
 import { ZixflowRedisDedupeStore } from './stores/zixflow-redis-dedupe.store';
+import { ZixflowRedisBotTimers } from './stores/zixflow-redis-bot-timers';
+import { ZixflowRedisReplyLog } from './stores/zixflow-redis-reply-log';
 import { ZIXFLOW_REDIS_CONNECTION, ZIXFLOW_REDIS_RESOLVED_OPTIONS } from './zixflow-redis.constants';
 import { ZixflowRedisEvents } from './zixflow-redis.events';
 import { ZixflowRedisConfigurableModuleClass, ZIXFLOW_REDIS_MODULE_OPTIONS } from './zixflow-redis.module-definition';
@@ -34,7 +36,10 @@ function connect(options: ResolvedZixflowRedisOptions): Redis {
  * ```ts
  * ZixflowRedisModule.forRoot({ connection: process.env.REDIS_URL }),
  * ZixflowWebhooksModule.forRootAsync({ inject: [ZixflowRedisInbound], useFactory: (inbound) => ({ secret, inbound }) }),
- * ZixflowBotModule.forRootAsync({ inject: [ZixflowRedisConversationStore], useFactory: (store) => ({ store }) }),
+ * ZixflowBotModule.forRootAsync({
+ *   inject: [ZixflowRedisConversationStore, ZixflowRedisReplyLog, ZixflowRedisBotTimers],
+ *   useFactory: (store, replyLog, timers) => ({ store, replyLog, timers }),
+ * }),
  * ```
  */
 @Global()
@@ -59,13 +64,31 @@ function connect(options: ResolvedZixflowRedisOptions): Redis {
       inject: [ZIXFLOW_REDIS_CONNECTION, ZIXFLOW_REDIS_RESOLVED_OPTIONS],
     },
     {
+      provide: ZixflowRedisReplyLog,
+      useFactory: (redis: Redis, options: ResolvedZixflowRedisOptions) =>
+        new ZixflowRedisReplyLog(redis, options.prefix),
+      inject: [ZIXFLOW_REDIS_CONNECTION, ZIXFLOW_REDIS_RESOLVED_OPTIONS],
+    },
+    {
+      provide: ZixflowRedisBotTimers,
+      useFactory: (options: ResolvedZixflowRedisOptions) =>
+        new ZixflowRedisBotTimers(options.connection, `${options.prefix}-bot-timers`, 'bull'),
+      inject: [ZIXFLOW_REDIS_RESOLVED_OPTIONS],
+    },
+    {
       provide: ZixflowRedisDedupeStore,
       useFactory: (redis: Redis, options: ResolvedZixflowRedisOptions) =>
         new ZixflowRedisDedupeStore(redis, options.prefix),
       inject: [ZIXFLOW_REDIS_CONNECTION, ZIXFLOW_REDIS_RESOLVED_OPTIONS],
     },
   ],
-  exports: [ZixflowRedisInbound, ZixflowRedisConversationStore, ZixflowRedisDedupeStore],
+  exports: [
+    ZixflowRedisInbound,
+    ZixflowRedisConversationStore,
+    ZixflowRedisDedupeStore,
+    ZixflowRedisReplyLog,
+    ZixflowRedisBotTimers,
+  ],
 })
 export class ZixflowRedisModule
   extends ZixflowRedisConfigurableModuleClass
@@ -73,6 +96,7 @@ export class ZixflowRedisModule
 {
   constructor(
     private readonly inbound: ZixflowRedisInbound,
+    private readonly timers: ZixflowRedisBotTimers,
     @Inject(ZIXFLOW_REDIS_CONNECTION) private readonly redis: Redis,
     @Inject(ZIXFLOW_REDIS_RESOLVED_OPTIONS) private readonly options: ResolvedZixflowRedisOptions,
     @Optional() private readonly emitter?: EventEmitter2,
@@ -100,6 +124,7 @@ export class ZixflowRedisModule
 
   /** Closes the connection last. */
   async onApplicationShutdown(): Promise<void> {
+    await this.timers.stop();
     await this.redis.quit().catch(() => this.redis.disconnect());
   }
 }

@@ -6,21 +6,27 @@ function contextOf(host: ExecutionContext): ZixflowBotContext {
 }
 
 /** The turn's {@link ZixflowBotContext}. A handler without parameter decorators receives it as its first argument. */
-export const Ctx = createParamDecorator((_data: unknown, host: ExecutionContext) => contextOf(host));
+export const Ctx: () => ParameterDecorator = createParamDecorator((_data: unknown, host: ExecutionContext) =>
+  contextOf(host),
+);
 
 /**
  * A parameter of the matched route: `@Param('id')` of `@OnReply('order:{id}:cancel')`, or a named
  * group of a `@Hears` RegExp; without a name, all of them as an object.
  */
-export const Param = createParamDecorator((name: string | undefined, host: ExecutionContext) => {
-  const params = contextOf(host).params;
-  return name === undefined ? params : params[name];
-});
+export const Param: (name?: string) => ParameterDecorator = createParamDecorator(
+  (name: string | undefined, host: ExecutionContext) => {
+    const params = contextOf(host).params;
+    return name === undefined ? params : params[name];
+  },
+);
 
 /** The conversation's session object; changes to it are saved at the end of the turn. */
-export const Session = createParamDecorator((_data: unknown, host: ExecutionContext) => contextOf(host).session);
+export const Session: () => ParameterDecorator = createParamDecorator(
+  (_data: unknown, host: ExecutionContext) => contextOf(host).session,
+);
 
 /** The incoming message that started the turn (a `ZixflowIncomingMessage`). */
-export const IncomingMessage = createParamDecorator(
+export const IncomingMessage: () => ParameterDecorator = createParamDecorator(
   (_data: unknown, host: ExecutionContext) => contextOf(host).message,
 );

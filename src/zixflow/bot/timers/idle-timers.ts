@@ -1,4 +1,5 @@
 import type { ZixflowBotClock } from './zixflow-bot-clock';
+import type { ZixflowBotTimers } from './zixflow-bot-timers.interface';
 
 /** What an idle timer does when it fires, if the conversation has not moved since it was set. */
 export interface IdleTimerJob {
@@ -12,17 +13,23 @@ export interface IdleTimerJob {
  * One pending idle timer per conversation and kind; setting a new one replaces the old. In memory:
  * `nestjs-zixflow/redis` keeps them as delayed jobs that survive restarts.
  */
-export class IdleTimers {
+export class IdleTimers implements ZixflowBotTimers {
   private readonly pending = new Map<string, () => void>();
+  private fire: ((job: IdleTimerJob) => Promise<void>) | undefined;
 
-  /**
-   * @param clock - whose timers to use.
-   * @param fire - what runs when a timer is due.
-   */
-  constructor(
-    private readonly clock: ZixflowBotClock,
-    private readonly fire: (job: IdleTimerJob) => void,
-  ) {}
+  /** @param clock - whose timers to use. */
+  constructor(private readonly clock: ZixflowBotClock) {}
+
+  /** Delivers due timers to `fire`. */
+  start(fire: (job: IdleTimerJob) => Promise<void>): void {
+    this.fire = fire;
+  }
+
+  /** Cancels every timer (at shutdown). */
+  stop(): void {
+    this.clearAll();
+    this.fire = undefined;
+  }
 
   /** Sets (or replaces) the conversation's timer of `job.kind`. */
   set(job: IdleTimerJob, delayMs: number): void {
@@ -32,7 +39,7 @@ export class IdleTimers {
       id,
       this.clock.setTimer(() => {
         this.pending.delete(id);
-        this.fire(job);
+        void this.fire?.(job);
       }, delayMs),
     );
   }

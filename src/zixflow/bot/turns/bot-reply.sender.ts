@@ -4,6 +4,19 @@ import { maskPhoneNumber } from '../../core/phone/mask-phone-number';
 import type { ZixflowWhatsappService } from '../../sending/zixflow-whatsapp.service';
 import type { ZixflowReplyMessage, ZixflowReplyTarget } from '../../sending/messages/zixflow-reply-message.type';
 import type { ZixflowBotReply, ZixflowBotTemplateReply } from '../context/zixflow-bot-context';
+import type { ZixflowReplyLog } from './zixflow-reply-log.interface';
+
+/** How long an accepted reply is remembered: longer than any redelivery of its event. */
+const REPLY_LOG_TTL_MS = 4 * 24 * 60 * 60 * 1000;
+
+/** What a send is for: the event whose replies these are, and whether they were sent before. */
+export interface ReplyBatch {
+  eventId: string;
+  /** A turn delivered again: replies the log says were accepted are skipped. */
+  replay: boolean;
+  lastCustomerMessageAt: number | undefined;
+  now: number;
+}
 
 /** WhatsApp's customer-service window: session messages only within 24 hours of the customer's last message. */
 export const SESSION_WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -19,26 +32,27 @@ export class BotReplySender {
   /**
    * @param whatsapp - the service that sends.
    * @param windowClosedTemplate - what replaces a session message outside the window, if anything.
+   * @param replyLog - where accepted replies are recorded, if anywhere.
    */
   constructor(
     private readonly whatsapp: ZixflowWhatsappService,
     private readonly windowClosedTemplate: ZixflowBotTemplateReply | undefined,
+    private readonly replyLog: ZixflowReplyLog | undefined,
   ) {}
 
   /**
    * Sends `replies` to the customer of `incoming`. `lastCustomerMessageAt` and `now` decide whether
    * the window is open: a turn answering a message always is; a timer's reply may not be.
    */
-  async send(
-    incoming: ZixflowReplyTarget,
-    replies: readonly ZixflowBotReply[],
-    window: { lastCustomerMessageAt: number | undefined; now: number },
-  ): Promise<void> {
+  async send(incoming: ZixflowReplyTarget, replies: readonly ZixflowBotReply[], window: ReplyBatch): Promise<void> {
     const open =
       window.lastCustomerMessageAt !== undefined && window.now - window.lastCustomerMessageAt < SESSION_WINDOW_MS;
-    for (const reply of replies) {
+    for (const [index, reply] of replies.entries()) {
+      const key = `${window.eventId}:${index}`;
       try {
+        if (window.replay && (await this.replyLog?.wasSent(key)) === true) continue;
         await this.sendOne(incoming, reply, open, window.lastCustomerMessageAt);
+        await this.replyLog?.markSent(key, REPLY_LOG_TTL_MS);
       } catch (error) {
         const why = error instanceof Error ? error.message : String(error);
         this.logger.error(`Reply to ${maskPhoneNumber(incoming.sender.number)} not sent: ${why}`);

@@ -2,7 +2,8 @@ import type { ZixflowReplyTarget } from '../../sending/messages/zixflow-reply-me
 import type { DialogRunner } from '../dialogs/dialog-runner';
 import type { ZixflowConversationState } from '../sessions/zixflow-conversation.interface';
 import type { ZixflowConversationStore } from '../sessions/zixflow-conversation-store.interface';
-import type { IdleTimerJob, IdleTimers } from '../timers/idle-timers';
+import type { IdleTimerJob } from '../timers/idle-timers';
+import type { ZixflowBotTimers } from '../timers/zixflow-bot-timers.interface';
 import type { BotReplySender } from './bot-reply.sender';
 
 /** What a fired idle timer needs. */
@@ -23,21 +24,21 @@ export function replyTargetOf(conversationKey: string): ZixflowReplyTarget {
 }
 
 /** Sets the nudge and time-out of the active dialog, counted from the turn that just ended. */
-export function scheduleIdleTimers(
-  timers: IdleTimers,
+export async function scheduleIdleTimers(
+  timers: ZixflowBotTimers,
   dialogs: DialogRunner,
   key: string,
   state: ZixflowConversationState,
-): void {
+): Promise<void> {
   const frame = state.dialogs.at(-1);
   const options = frame && dialogs.dialogOf(frame)?.options;
   if (options === undefined || state.lastActivityAt === undefined) return;
   const activityAt = state.lastActivityAt;
   if (options.nudge !== undefined) {
-    timers.set({ conversationKey: key, activityAt, kind: 'nudge' }, options.nudge.afterMs);
+    await timers.set({ conversationKey: key, activityAt, kind: 'nudge' }, options.nudge.afterMs);
   }
   if (options.idleTimeoutMs !== undefined) {
-    timers.set({ conversationKey: key, activityAt, kind: 'expire' }, options.idleTimeoutMs);
+    await timers.set({ conversationKey: key, activityAt, kind: 'expire' }, options.idleTimeoutMs);
   }
 }
 
@@ -64,5 +65,10 @@ export async function runIdleTimer(job: IdleTimerJob, deps: IdleTurnDeps): Promi
   const saved = await deps.store.compareAndSet(job.conversationKey, stored.version, state, deps.ttlMs);
   if (saved === undefined) return;
   const last = state.lastCustomerMessageAt === undefined ? undefined : Date.parse(state.lastCustomerMessageAt);
-  await deps.sender.send(replyTargetOf(job.conversationKey), replies, { lastCustomerMessageAt: last, now: deps.now });
+  await deps.sender.send(replyTargetOf(job.conversationKey), replies, {
+    replay: false,
+    eventId: `timer:${job.kind}:${job.activityAt}`,
+    lastCustomerMessageAt: last,
+    now: deps.now,
+  });
 }

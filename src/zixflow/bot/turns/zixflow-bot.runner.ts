@@ -13,6 +13,7 @@ import { BotRouter } from '../routing/bot-router';
 import type { ZixflowConversationState, ZixflowStoredConversation } from '../sessions/zixflow-conversation.interface';
 import { ZixflowConversationStore } from '../sessions/zixflow-conversation-store.interface';
 import { IdleTimerJob, IdleTimers } from '../timers/idle-timers';
+import type { ZixflowBotTimers } from '../timers/zixflow-bot-timers.interface';
 import { ZIXFLOW_BOT_EMITTER, ZIXFLOW_BOT_RESOLVED_OPTIONS } from '../zixflow-bot.constants';
 import { ZixflowBotEvents, ZixflowBotHandoffEvent, ZixflowBotTurnFailedEvent } from '../zixflow-bot.events';
 import type { ResolvedZixflowBotOptions } from '../zixflow-bot-options.interface';
@@ -40,7 +41,7 @@ interface TurnOutcome {
 export class ZixflowBotRunner implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('ZixflowBot');
   private readonly lanes: ConversationLanes;
-  private readonly timers: IdleTimers;
+  private readonly timers: ZixflowBotTimers;
   private sender!: BotReplySender;
   private pipeline!: BotTurnPipeline;
   private dialogRunner!: DialogRunner;
@@ -53,12 +54,13 @@ export class ZixflowBotRunner implements OnModuleInit, OnApplicationShutdown {
     @Inject(ZIXFLOW_BOT_EMITTER) private readonly emitter: EventEmitter2,
   ) {
     this.lanes = new ConversationLanes(options.maxParallelConversations);
-    this.timers = new IdleTimers(options.clock, (job) => this.lanes.add(job.conversationKey, () => this.runTimer(job)));
+    this.timers = options.timers ?? new IdleTimers(options.clock);
   }
 
   /** Builds the router once the explorer has found the routes (it runs first: it is a dependency). */
-  onModuleInit(): void {
-    this.sender = new BotReplySender(this.findWhatsapp(), this.options.windowClosedTemplate);
+  async onModuleInit(): Promise<void> {
+    this.sender = new BotReplySender(this.findWhatsapp(), this.options.windowClosedTemplate, this.options.replyLog);
+    await this.timers.start((job) => this.fireTimer(job));
     this.dialogRunner = new DialogRunner(this.explorer.dialogs);
     this.pipeline = new BotTurnPipeline(
       new BotRouter(this.explorer.routes),
@@ -80,8 +82,13 @@ export class ZixflowBotRunner implements OnModuleInit, OnApplicationShutdown {
 
   /** Stops the timers; queued turns finish first (see {@link whenIdle}). */
   async onApplicationShutdown(): Promise<void> {
-    this.timers.clearAll();
+    await this.timers.stop();
     await this.lanes.whenIdle();
+  }
+
+  /** Runs a due timer in the conversation's lane, behind its turns; resolves once it has run. */
+  private fireTimer(job: IdleTimerJob): Promise<void> {
+    return new Promise((resolve) => this.lanes.add(job.conversationKey, () => this.runTimer(job).then(resolve)));
   }
 
   /**
@@ -142,6 +149,8 @@ export class ZixflowBotRunner implements OnModuleInit, OnApplicationShutdown {
     this.logger.log(`The message ${incoming.eventId} was answered before; sending its replies again`);
     const replies = (state.lastTurn?.replies ?? []) as ZixflowBotReply[];
     await this.sender.send(incoming, replies, {
+      replay: true,
+      eventId: incoming.eventId,
       lastCustomerMessageAt: incoming.timestamp.getTime(),
       now: this.options.clock.now(),
     });
@@ -203,11 +212,13 @@ export class ZixflowBotRunner implements OnModuleInit, OnApplicationShutdown {
   private async afterSave(key: string, incoming: ZixflowIncomingMessage, outcome: TurnOutcome): Promise<void> {
     if (outcome.handoff !== undefined) this.emitHandoff(key, incoming, outcome);
     await this.sender.send(incoming, outcome.replies, {
+      replay: false,
+      eventId: incoming.eventId,
       lastCustomerMessageAt: incoming.timestamp.getTime(),
       now: this.options.clock.now(),
     });
-    this.timers.clear(key);
-    scheduleIdleTimers(this.timers, this.dialogRunner, key, outcome.state);
+    await this.timers.clear(key);
+    await scheduleIdleTimers(this.timers, this.dialogRunner, key, outcome.state);
   }
 
   private async runTimer(job: IdleTimerJob): Promise<void> {

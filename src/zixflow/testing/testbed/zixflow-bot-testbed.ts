@@ -1,6 +1,9 @@
 import type { DynamicModule, INestApplication, ModuleMetadata, Provider, Type } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import type { ZixflowBotModuleOptions, ZixflowConversationStore } from '../../bot';
+// Types from the files that declare them, not the bot entry: the entry's types name
+// @nestjs/event-emitter, which apps that only use the sandbox need not install.
+import type { ZixflowBotModuleOptions } from '../../bot/zixflow-bot-options.interface';
+import type { ZixflowConversationStore } from '../../bot/sessions/zixflow-conversation-store.interface';
 import { ZixflowSandbox } from '../zixflow-sandbox';
 import { ZixflowBotTestChat } from './zixflow-bot-test-chat';
 import { ZixflowFakeClock } from './zixflow-fake-clock';
