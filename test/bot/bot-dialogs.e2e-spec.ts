@@ -61,6 +61,20 @@ describe('bot dialogs: prompts, retries, restarts, time-outs, versions, failed s
     expect(texts(await other.wait(60_000))).toEqual(['Still there?']);
   });
 
+  it('ends a dialog whose time-out passed while its in-memory timer was lost to a restart', async () => {
+    const chat = testbed.chat('+1 302 389 5111');
+    await chat.say('contact');
+    await testbed.restart();
+    testbed.clock.advance(11 * 60_000);
+    expect(texts(await chat.say('billing'))).toEqual(['Closed for inactivity.', 'fallback: billing']);
+  });
+
+  it('skips a prompt whose value was given to beginDialog', async () => {
+    const chat = testbed.chat('+1 302 389 5111');
+    expect(texts(await chat.say('contact billing'))).toEqual(['Email for billing?']);
+    expect(texts(await chat.say('ada@example.com'))).toEqual(['Ticket: billing / ada@example.com']);
+  });
+
   it('ends a conversation saved by an older dialog version cleanly, with a message', async () => {
     const chat = testbed.chat('+1 302 389 5111');
     await chat.say('contact');

@@ -96,6 +96,11 @@ export class FixtureBot {
     ctx.beginDialog('contact');
   }
 
+  @Hears('contact billing')
+  contactAboutBilling(ctx: ZixflowBotContext): void {
+    ctx.beginDialog('contact', { topic: 'billing' });
+  }
+
   @Interrupt('cancel')
   cancel(ctx: ZixflowBotContext): string {
     ctx.cancelDialogs();

@@ -28,7 +28,7 @@ export type {
   ZixflowActionStep,
   ZixflowDialogMessage,
 } from './dialogs/zixflow-dialog.types';
-export { ZixflowBotContext } from './context/zixflow-bot-context';
+export { ZixflowBotContext, buttonsMessage } from './context/zixflow-bot-context';
 export type { ZixflowBotReply, ZixflowBotTemplateReply, ZixflowBotButton } from './context/zixflow-bot-context';
 export { ZixflowConversationStore } from './sessions/zixflow-conversation-store.interface';
 export { ZixflowInMemoryConversationStore } from './sessions/zixflow-in-memory-conversation.store';

@@ -1,4 +1,4 @@
-import { Inject, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DynamicModule, Inject, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { ZixflowConfigurationError } from '../core/errors/zixflow-configuration.error';
@@ -8,7 +8,11 @@ import { ZixflowConversationStore } from './sessions/zixflow-conversation-store.
 import { ZixflowInMemoryConversationStore } from './sessions/zixflow-in-memory-conversation.store';
 import { ZixflowBotRunner } from './turns/zixflow-bot.runner';
 import { ZIXFLOW_BOT_EMITTER, ZIXFLOW_BOT_RESOLVED_OPTIONS } from './zixflow-bot.constants';
-import { ZixflowBotConfigurableModuleClass, ZIXFLOW_BOT_MODULE_OPTIONS } from './zixflow-bot.module-definition';
+import {
+  ZixflowBotConfigurableModuleClass,
+  ZIXFLOW_BOT_MODULE_OPTIONS,
+  ZIXFLOW_BOT_OPTIONS_TYPE,
+} from './zixflow-bot.module-definition';
 import type { ResolvedZixflowBotOptions } from './zixflow-bot-options.interface';
 import { resolveZixflowBotOptions } from './zixflow-bot-options.schema';
 
@@ -51,6 +55,11 @@ export class ZixflowBotModule
   implements OnApplicationBootstrap, OnApplicationShutdown
 {
   // Returning the turn lets a durable pipeline (emitAsync) wait for it, and retry it when it fails.
+  /** Registers the bot; every option has a default, so `forRoot()` alone is enough. */
+  static forRoot(options: typeof ZIXFLOW_BOT_OPTIONS_TYPE = {}): DynamicModule {
+    return super.forRoot(options);
+  }
+
   private readonly listener = (incoming: ZixflowIncomingMessage): Promise<void> => this.runner.process(incoming);
 
   constructor(

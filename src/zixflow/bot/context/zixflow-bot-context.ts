@@ -22,6 +22,26 @@ export interface ZixflowBotButton {
 }
 
 /**
+ * A reply-buttons message, for a prompt's `ask` or `retry` or a handler's return value:
+ * `buttonsMessage('Pick one', [{ id: 'track', title: 'Track order' }])`.
+ */
+export function buttonsMessage(
+  body: string,
+  buttons: readonly ZixflowBotButton[],
+  footer?: string,
+): Extract<ZixflowReplyMessage, { type: 'interactive' }> {
+  return {
+    type: 'interactive',
+    interactive: {
+      type: 'button',
+      body: { text: body },
+      ...(footer === undefined ? {} : { footer: { text: footer } }),
+      action: { buttons: buttons.map(({ id, title }) => ({ type: 'reply' as const, reply: { id, title } })) },
+    },
+  };
+}
+
+/**
  * One turn of one conversation: the incoming message, the customer, the session, and the ways to
  * answer. Replies are queued and sent in order once the turn's state is saved, so a turn that
  * fails or loses a race sends nothing.
@@ -102,15 +122,7 @@ export class ZixflowBotContext<S extends object = Record<string, unknown>> {
 
   /** Queues a message with up to three reply buttons. */
   replyButtons(body: string, buttons: readonly ZixflowBotButton[], footer?: string): void {
-    this.reply({
-      type: 'interactive',
-      interactive: {
-        type: 'button',
-        body: { text: body },
-        ...(footer === undefined ? {} : { footer: { text: footer } }),
-        action: { buttons: buttons.map(({ id, title }) => ({ type: 'reply' as const, reply: { id, title } })) },
-      },
-    });
+    this.reply(buttonsMessage(body, buttons, footer));
   }
 
   /** Queues an image, with an optional caption. */

@@ -29,6 +29,16 @@ export class DialogRunner {
   /** @param registry - every dialog, by id. */
   constructor(private readonly registry: DialogRegistry) {}
 
+  /**
+   * Whether the active dialog's idle time-out has passed since `lastActivityAt`: checked when a
+   * turn starts too, so a dialog whose timer was lost (in-memory timers and a restart) still ends.
+   */
+  hasExpired(frames: readonly ZixflowDialogFrame[], lastActivityAt: string | undefined, now: number): boolean {
+    const frame = frames.at(-1);
+    const timeout = frame && this.registry.get(frame.id)?.options.idleTimeoutMs;
+    return timeout !== undefined && lastActivityAt !== undefined && now - Date.parse(lastActivityAt) >= timeout;
+  }
+
   /** Whether every saved frame still matches a dialog of the same version. */
   isCurrent(frames: readonly ZixflowDialogFrame[]): boolean {
     return frames.every((frame) => this.registry.get(frame.id)?.options.version === frame.version);
@@ -97,6 +107,11 @@ export class DialogRunner {
       const step = this.stepOf(frame);
       if (step === undefined) {
         this.finishTop(ctx, frame.values);
+        continue;
+      }
+      if (isPrompt(step) && frame.values[step.name] !== undefined) {
+        // Already known (given to beginDialog): nothing to ask.
+        frame.step += 1;
         continue;
       }
       if (isPrompt(step)) {

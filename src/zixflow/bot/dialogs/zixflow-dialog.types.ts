@@ -17,7 +17,10 @@ export interface ZixflowPromptStep<V> {
   parse: (ctx: ZixflowBotContext, values: V) => unknown;
   /** Sent after an answer that did not parse. Default: the question again. */
   retry?: ZixflowDialogMessage<V>;
-  /** Wrong answers allowed before the dialog gives up. Default 2. */
+  /**
+   * Wrong answers allowed before the dialog gives up (and ends the dialogs, with `giveUp`). Default 2;
+   * `Number.POSITIVE_INFINITY` never gives up. A value already given to `beginDialog` skips the prompt.
+   */
   maxRetries?: number;
   /** Sent when the dialog gives up after too many wrong answers: the way out. */
   giveUp?: ZixflowDialogMessage<V>;

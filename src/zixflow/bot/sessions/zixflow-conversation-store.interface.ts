@@ -2,10 +2,11 @@ import type { ZixflowFence } from '../../core/fencing/zixflow-fence';
 import type { ZixflowConversationState, ZixflowStoredConversation } from './zixflow-conversation.interface';
 
 /**
- * Where conversations are kept between turns. The interface doubles as its injection token (as
- * `@nestjs/throttler`'s storage does): provide your own with `{ provide: ZixflowConversationStore,
- * useClass: … }` or pass `store` to `ZixflowBotModule.forRoot`. `nestjs-zixflow/redis` ships one
- * shared by every instance; the default keeps them in memory.
+ * Where conversations are kept between turns. Pass one as `store` to `ZixflowBotModule.forRoot`
+ * (or from `forRootAsync`'s factory); `nestjs-zixflow/redis` ships one shared by every instance,
+ * and the default keeps them in memory. The interface doubles as an injection token (as
+ * `@nestjs/throttler`'s storage does) under which the bot module exports the store it uses, so
+ * app code can `@Inject(ZixflowConversationStore)` it, e.g. to read or reset a conversation.
  *
  * Saves are compare-and-set so that two turns of one conversation can never overwrite each other:
  * a turn that lost the race is run again on the new state before anything is sent.

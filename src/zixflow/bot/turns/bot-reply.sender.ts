@@ -55,7 +55,7 @@ export class BotReplySender {
         await this.replyLog?.markSent(key, REPLY_LOG_TTL_MS);
       } catch (error) {
         const why = error instanceof Error ? error.message : String(error);
-        this.logger.error(`Reply to ${maskPhoneNumber(incoming.sender.number)} not sent: ${why}`);
+        this.logger.error(`A reply to ${maskPhoneNumber(incoming.sender.number)} failed: ${why}`);
         return;
       }
     }

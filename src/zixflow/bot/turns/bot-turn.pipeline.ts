@@ -2,6 +2,7 @@ import type { ZixflowBotContext, ZixflowBotReply } from '../context/zixflow-bot-
 import type { BotHandler } from '../discovery/zixflow-bot.explorer';
 import type { DialogRunner } from '../dialogs/dialog-runner';
 import type { BotRouter } from '../routing/bot-router';
+import type { ZixflowDialogFrame } from '../sessions/zixflow-conversation.interface';
 
 /**
  * Decides what answers one message, in one documented order (docs/bots.md):
@@ -23,10 +24,14 @@ export class BotTurnPipeline {
   ) {}
 
   /** Runs the turn on `ctx`; replies and state changes stay on it. */
-  async run(ctx: ZixflowBotContext): Promise<void> {
+  async run(ctx: ZixflowBotContext, now: number): Promise<void> {
     if (!this.dialogs.isCurrent(ctx.state.dialogs)) {
       ctx.state.dialogs.length = 0;
       ctx.reply(this.outdatedMessage);
+    } else if (this.dialogs.hasExpired(ctx.state.dialogs, ctx.state.lastActivityAt, now)) {
+      const expired = this.dialogs.dialogOf(ctx.state.dialogs.at(-1) as ZixflowDialogFrame)?.options.expiredMessage;
+      ctx.state.dialogs.length = 0;
+      if (expired !== undefined) ctx.reply(expired);
     }
     if (ctx.state.handoff !== undefined) {
       await this.runStage(ctx, 'resume');

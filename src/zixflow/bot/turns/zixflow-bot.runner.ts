@@ -166,7 +166,7 @@ export class ZixflowBotRunner implements OnModuleInit, OnApplicationShutdown {
     const ctx = new ZixflowBotContext(incoming, key, structuredClone(original));
     const now = new Date(this.options.clock.now()).toISOString();
     try {
-      await this.pipeline.run(ctx);
+      await this.pipeline.run(ctx, this.options.clock.now());
     } catch (error) {
       return this.recover(key, incoming, original, error, now);
     }

@@ -73,7 +73,14 @@ export class ZixflowBotTestChat {
   async send(message: Record<string, unknown>, label = String(message.type)): Promise<ZixflowBotTestReply[]> {
     const before = this.sentToMe().length;
     this.transcript.push(`customer: ${label}`);
-    const result = await this.testbed.sandbox.simulateIncoming({ from: this.number, name: this.name, message });
+    // The fake clock's time, so the 24-hour window and idle time-outs follow the test's clock.
+    const timestamp = this.testbed.clock.now();
+    const result = await this.testbed.sandbox.simulateIncoming({
+      from: this.number,
+      name: this.name,
+      message,
+      timestamp,
+    });
     if (result.status !== 200) {
       throw new Error(`the app answered the webhook with ${result.status}`);
     }
