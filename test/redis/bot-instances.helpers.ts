@@ -54,3 +54,45 @@ export async function startBotInstance(config: BotInstanceConfig): Promise<BotIn
     },
   };
 }
+
+const EXAMPLE_MAIN = join(__dirname, '..', '..', 'src', 'main.ts');
+
+/** Resolves once something answers HTTP on the port. */
+async function waitForHttp(port: number, child: ChildProcess, stderr: () => string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`example app exited with ${child.exitCode}:\n${stderr()}`);
+    try {
+      await fetch(`http://127.0.0.1:${port}/docs`);
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  throw new Error(`example app did not listen on ${port}:\n${stderr()}`);
+}
+
+/** The example app (`src/main.ts`) in its own process, as `node dist/main.js` would run it, with `env`. */
+export async function startExampleInstance(port: number, env: Record<string, string>): Promise<BotInstance> {
+  const child = fork(EXAMPLE_MAIN, [], {
+    execArgv: ['--require', TS_REGISTER],
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  await waitForHttp(port, child, () => stderr);
+  return {
+    incomingUrl: `http://127.0.0.1:${port}/zixflow/webhooks/incoming`,
+    kill: async () => {
+      const exited = exitOf(child);
+      child.kill('SIGKILL');
+      await exited;
+    },
+    close: async () => {
+      const exited = exitOf(child);
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}

@@ -1,0 +1,74 @@
+import type { DynamicModule } from '@nestjs/common';
+import { ConditionalModule, ConfigService } from '@nestjs/config';
+import { ZixflowBotModule } from '../zixflow/bot';
+import {
+  ZixflowRedisBotTimers,
+  ZixflowRedisConversationStore,
+  ZixflowRedisInbound,
+  ZixflowRedisModule,
+  ZixflowRedisReplyLog,
+} from '../zixflow/redis';
+import { ZixflowWebhooksModule, zixflowWebhooksConfig, type ZixflowWebhooksModuleOptions } from '../zixflow/webhooks';
+
+/**
+ * Webhooks are mounted whenever a secret is configured. Without one the app still sends (the
+ * library refuses to open the webhook routes unprotected), and `main.ts` says that the bot is off.
+ * A blank-but-set value is let through on purpose, so the module's start-up check names the problem.
+ */
+function hasWebhookSecret(env: NodeJS.ProcessEnv): boolean {
+  return env.ZIXFLOW_WEBHOOK_SECRET !== undefined && env.ZIXFLOW_WEBHOOK_SECRET !== '';
+}
+
+/** One instance: webhooks handled in this process, conversations in memory. */
+function inMemory(): Array<DynamicModule | Promise<DynamicModule>> {
+  return [
+    ConditionalModule.registerWhen(
+      ZixflowWebhooksModule.forRootAsync(zixflowWebhooksConfig.asProvider()),
+      hasWebhookSecret,
+    ),
+    ZixflowBotModule.forRoot(),
+  ];
+}
+
+/**
+ * Several instances on one Redis (`REDIS_URL`): webhooks answered once stored in Redis, handled in
+ * order per conversation by one instance at a time, sessions, sent replies and dialog timers shared.
+ */
+function onRedis(redisUrl: string): Array<DynamicModule | Promise<DynamicModule>> {
+  return [
+    ZixflowRedisModule.forRoot({ connection: redisUrl }),
+    ConditionalModule.registerWhen(
+      ZixflowWebhooksModule.forRootAsync({
+        inject: [ConfigService, ZixflowRedisInbound],
+        useFactory: (config: ConfigService, inbound: ZixflowRedisInbound) => ({
+          ...config.getOrThrow<ZixflowWebhooksModuleOptions>('zixflowWebhooks'),
+          inbound,
+        }),
+      }),
+      hasWebhookSecret,
+    ),
+    ZixflowBotModule.forRootAsync({
+      inject: [ZixflowRedisConversationStore, ZixflowRedisReplyLog, ZixflowRedisBotTimers],
+      useFactory: (
+        store: ZixflowRedisConversationStore,
+        replyLog: ZixflowRedisReplyLog,
+        timers: ZixflowRedisBotTimers,
+      ) => ({
+        store,
+        replyLog,
+        timers,
+      }),
+    }),
+  ];
+}
+
+/**
+ * The inbound side of the example: in memory with nothing configured (zero set-up for `npm start`),
+ * on Redis when `REDIS_URL` is set. Call after `ConfigModule.forRoot()`, which has read `.env` by then.
+ */
+export function conversationModules(
+  env: NodeJS.ProcessEnv = process.env,
+): Array<DynamicModule | Promise<DynamicModule>> {
+  const redisUrl = env.REDIS_URL?.trim();
+  return redisUrl ? onRedis(redisUrl) : inMemory();
+}
