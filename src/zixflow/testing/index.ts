@@ -12,14 +12,18 @@ export { ZixflowSandbox } from './zixflow-sandbox';
  */
 export { checkSessionMessageBody } from './checks/session-message.checks';
 export { checkTemplateMessageBody } from './checks/template-message.checks';
+/** The same for the AI API: a body and the send path it is posted to (`/api/ingest/whatsapp/v1/…/send`). */
+export { checkAiSendBody } from './checks/ai-message.checks';
 
 /** Shapes of the sandbox's options, recordings, scripts and conversations, needed to type test helpers around it. */
 export type {
+  SandboxApi,
   SandboxAppConnection,
   SandboxConversation,
   SandboxConversationEntry,
   SandboxIncomingEntry,
   SandboxIncomingOptions,
+  SandboxMessageKind,
   SandboxMessageStatus,
   SandboxOutgoingEntry,
   SandboxRecordedRequest,
@@ -28,6 +32,7 @@ export type {
   SandboxScriptedResponse,
   SandboxSentMessage,
   SandboxWebhookResult,
+  SandboxWhatsappAccount,
   ZixflowSandboxOptions,
 } from './zixflow-sandbox.types';
 

@@ -2,11 +2,18 @@ import { randomBytes } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { checkSessionMessageBody } from './checks/session-message.checks';
 import { checkTemplateMessageBody } from './checks/template-message.checks';
-import { isJsonContentType } from './sandbox-json-content-type';
+import { answerAiRequest, isAiPath, type AcceptedAiSend } from './sandbox-ai-api.rules';
+import { readJsonObject } from './sandbox-request-content';
 import type { ReceivedBody } from './sandbox-request.reader';
 import { sendJson } from './sandbox-responses';
+import type { SandboxStatusTimeline } from './sandbox-status.timeline';
 import { SANDBOX_VARIABLE_KEYS_PATH, type SandboxTemplateRegistry } from './sandbox-template-registry';
-import type { SandboxRecordedRequest, SandboxSentMessage } from './zixflow-sandbox.types';
+import type {
+  SandboxMessageKind,
+  SandboxRecordedRequest,
+  SandboxSentMessage,
+  SandboxWhatsappAccount,
+} from './zixflow-sandbox.types';
 
 const SESSION_MESSAGE_PATH = '/api/v1/campaign/whatsapp/message/send';
 const TEMPLATE_MESSAGE_PATH = '/api/v1/campaign/whatsapp/send';
@@ -26,19 +33,26 @@ interface Verdict {
   accepted?: { path: string; body: Record<string, unknown> };
 }
 
-type JsonObjectRead = { ok: true; body: Record<string, unknown> } | { ok: false; problem: string };
+/** The credentials and data both APIs answer with. */
+export interface SandboxApiSettings {
+  apiKey: string;
+  workspaceId: string;
+  accounts: readonly SandboxWhatsappAccount[];
+  templates: SandboxTemplateRegistry;
+  timeline: SandboxStatusTimeline;
+}
 
 /**
- * The fake API's own answers, when no script overrides them: the two send endpoints and the
- * template variable keys, behind the API key. Accepted sends are kept and handed to `onAccepted`,
- * which starts their life in the conversations, the status timeline and the delivery reports.
+ * The fake API's own answers, when no script overrides them: the campaign API's two send
+ * endpoints and template variable keys (behind the Bearer key), and the AI API (see
+ * {@link answerAiRequest}). Accepted sends of both APIs are kept in one list and handed to
+ * `onAccepted`, which starts their life in the conversations, the status timeline and the reports.
  */
 export class SandboxApiRules {
   private readonly accepted: SandboxSentMessage[] = [];
 
   constructor(
-    private readonly apiKey: string,
-    private readonly templates: SandboxTemplateRegistry,
+    private readonly settings: SandboxApiSettings,
     private readonly onAccepted: (message: SandboxSentMessage) => void,
   ) {}
 
@@ -49,21 +63,42 @@ export class SandboxApiRules {
 
   /** Answers one recorded API request. */
   answer(res: ServerResponse, request: SandboxRecordedRequest, received: ReceivedBody): void {
+    if (isAiPath(request.path)) {
+      const { apiKey, workspaceId, accounts, templates, timeline } = this.settings;
+      answerAiRequest(res, request, received, {
+        apiKey,
+        workspaceId,
+        accounts,
+        templates,
+        findByRequestId: (requestId) => this.accepted.find((message) => message.requestId === requestId),
+        stateOf: (messageId) => timeline.stateOf(messageId),
+        accept: (send) => this.acceptAi(send),
+      });
+      return;
+    }
     if (request.path === SANDBOX_VARIABLE_KEYS_PATH && request.method === 'GET') {
       this.answerVariableKeys(res, request);
       return;
     }
-    const verdict = judgeRequest(request, received, this.apiKey);
+    const verdict = judgeRequest(request, received, this.settings.apiKey);
     if (verdict.accepted === undefined) {
       sendJson(res, verdict.status, verdict.payload, verdict.headers);
       return;
     }
-    const message = this.accept(verdict.accepted.path, verdict.accepted.body, request.receivedAt);
-    const ids =
-      verdict.accepted.body.submissionStatus === true
-        ? { campaignId: message.campaignId, messageId: message.messageId }
-        : {};
-    sendJson(res, verdict.status, { ...verdict.payload, ...ids });
+    const { path, body } = verdict.accepted;
+    const message = this.store({
+      ...ids(),
+      api: 'campaign',
+      kind: campaignKindOf(path, body),
+      to: String(body.to),
+      phoneId: String(body.phoneId),
+      path,
+      body,
+      receivedAt: request.receivedAt,
+    });
+    const returned =
+      body.submissionStatus === true ? { campaignId: message.campaignId, messageId: message.messageId } : {};
+    sendJson(res, verdict.status, { ...verdict.payload, ...returned });
   }
 
   /** Forgets the accepted sends. */
@@ -72,20 +107,45 @@ export class SandboxApiRules {
   }
 
   private answerVariableKeys(res: ServerResponse, request: SandboxRecordedRequest): void {
-    if (request.headers.authorization !== `Bearer ${this.apiKey}`) {
+    if (request.headers.authorization !== `Bearer ${this.settings.apiKey}`) {
       sendJson(res, 401, { status: false, message: 'Unauthorised' }, { 'www-authenticate': 'Bearer' });
       return;
     }
-    const answer = this.templates.answer(request.query);
+    const answer = this.settings.templates.answer(request.query);
     sendJson(res, answer.status, answer.payload);
   }
 
-  private accept(path: string, body: Record<string, unknown>, receivedAt: Date): SandboxSentMessage {
-    const message: SandboxSentMessage = { messageId: objectId(), campaignId: objectId(), path, body, receivedAt };
+  private acceptAi(send: AcceptedAiSend): void {
+    const { body } = send;
+    this.store({
+      ...ids(),
+      api: 'ai',
+      kind: send.route.kind,
+      to: String(body.recipient),
+      phoneId: String(body.phone_id),
+      requestId: send.requestId,
+      wamid: send.wamid,
+      zixflowMessageId: send.zixflowMessageId,
+      path: send.path,
+      body,
+      receivedAt: send.receivedAt,
+    });
+  }
+
+  private store(message: SandboxSentMessage): SandboxSentMessage {
     this.accepted.push(message);
     this.onAccepted(message);
+    this.settings.timeline.track(message);
     return message;
   }
+}
+
+/** The campaign API's kinds: the body's `type`, reply buttons and lists both being `interactive`. */
+function campaignKindOf(path: string, body: Record<string, unknown>): SandboxMessageKind {
+  if (path === TEMPLATE_MESSAGE_PATH) return 'template';
+  if (body.type !== 'interactive') return body.type as SandboxMessageKind;
+  const interactive = body.interactive as Record<string, unknown>;
+  return interactive.type === 'list' ? 'list' : 'reply_buttons';
 }
 
 /**
@@ -117,31 +177,11 @@ function judgeRequest(request: SandboxRecordedRequest, received: ReceivedBody, a
   };
 }
 
-/** Narrows the recorded body to a JSON object, or says why it cannot be one. */
-function readJsonObject(request: SandboxRecordedRequest, received: ReceivedBody): JsonObjectRead {
-  const contentType = request.headers['content-type'];
-  if (typeof contentType !== 'string' || !isJsonContentType(contentType)) {
-    return {
-      ok: false,
-      problem: `content-type: must be application/json (got ${JSON.stringify(contentType ?? null)})`,
-    };
-  }
-  if (!received.validUtf8) return { ok: false, problem: 'body: must be valid UTF-8' };
-  const body = request.body;
-  if (body === undefined) return { ok: false, problem: 'body: must be valid JSON' };
-  if (!isJsonObject(body)) return { ok: false, problem: 'body: must be a JSON object' };
-  return { ok: true, body };
-}
-
-function isJsonObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function invalidData(details: string[]): Verdict {
   return { status: 400, payload: { status: false, message: 'Invalid data Provided', details } };
 }
 
-/** 24 hex chars: the real API returns Mongo ObjectIds, and clients may validate that shape. */
-function objectId(): string {
-  return randomBytes(12).toString('hex');
+/** 24 hex chars each: the real API returns Mongo ObjectIds, and clients may validate that shape. */
+function ids(): { messageId: string; campaignId: string } {
+  return { messageId: randomBytes(12).toString('hex'), campaignId: randomBytes(12).toString('hex') };
 }

@@ -37,7 +37,7 @@ export class SandboxConversationLog {
   private readonly listeners = new Set<ConversationLogListener>();
   private revision = 0;
 
-  /** Adds a message the app sent; only bodies with string `to` and `phoneId` reach here (the body checks ensure it). */
+  /** Adds a message the app sent, on either API (the body checks ensure its recipient and number). */
   addOutgoing(message: SandboxSentMessage): void {
     const entry: SandboxOutgoingEntry = {
       direction: 'outgoing',
@@ -45,9 +45,11 @@ export class SandboxConversationLog {
       at: message.receivedAt,
       status: 'accepted',
       path: message.path,
+      kind: message.kind,
+      ...(message.wamid !== undefined && { wamid: message.wamid }),
       body: message.body,
     };
-    this.append(String(message.body.to), String(message.body.phoneId), entry);
+    this.append(message.to, message.phoneId, entry);
   }
 
   /** Adds a customer message before it is posted to the app, so it shows before the app's answer. */

@@ -12,6 +12,8 @@ export interface FakeAppCall {
   path: string;
   headers: IncomingMessage['headers'];
   body: Record<string, unknown>;
+  /** The body as received, for what JSON.parse would change (numbers above 2^53). */
+  rawBody: string;
 }
 
 /** A stand-in for the app under test: records what the sandbox posts and answers with `status`. */
@@ -25,10 +27,12 @@ export class FakeApp {
       const chunks: Buffer[] = [];
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
       req.on('end', () => {
+        const rawBody = Buffer.concat(chunks).toString('utf8');
         this.received.push({
           path: req.url ?? '',
           headers: req.headers,
-          body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>,
+          body: JSON.parse(rawBody) as Record<string, unknown>,
+          rawBody,
         });
         res.writeHead(this.status, { 'content-type': 'application/json' }).end(JSON.stringify({ received: true }));
       });

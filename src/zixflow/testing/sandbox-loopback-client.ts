@@ -38,22 +38,27 @@ function targetProblem(url: URL): string | undefined {
   return undefined;
 }
 
+/** How {@link postJsonToLoopback} posts. */
+export interface LoopbackPostOptions {
+  headers?: Record<string, string>;
+  timeoutMs: number;
+  signal?: AbortSignal;
+  /** The body is JSON text already (e.g. with a number JavaScript cannot hold exactly); posted as is. */
+  rawJson?: boolean;
+}
+
 /**
  * POSTs JSON to a loopback URL with a fresh connection (no keep-alive socket outlives the call, so
  * Jest exits cleanly) and no redirects. Rejects when the URL is not loopback, on time-out, or when
  * `signal` aborts.
  */
-export function postJsonToLoopback(
-  url: string,
-  body: unknown,
-  options: { headers?: Record<string, string>; timeoutMs: number; signal?: AbortSignal },
-): Promise<LoopbackAnswer> {
+export function postJsonToLoopback(url: string, body: unknown, options: LoopbackPostOptions): Promise<LoopbackAnswer> {
   const problem = loopbackUrlProblem(url);
   if (problem !== undefined) {
     return Promise.reject(new RangeError(`ZixflowSandbox: ${JSON.stringify(url)} ${problem}`));
   }
   const target = toTarget(new URL(url));
-  const payload = JSON.stringify(body);
+  const payload = options.rawJson === true ? String(body) : JSON.stringify(body);
   return new Promise((resolve, reject) => {
     const req = httpRequest(
       {

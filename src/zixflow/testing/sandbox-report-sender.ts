@@ -1,15 +1,17 @@
 import { loopbackUrlProblem, postJsonToLoopback } from './sandbox-loopback-client';
+import { callbackUrlOf, campaignReportPayload, postBackPayload } from './sandbox-report-payloads';
 import type { SandboxReportDelivery, SandboxReportStatus, SandboxSentMessage } from './zixflow-sandbox.types';
 
 /** Sandbox answer time-out for a report POST; the receiving app should answer at once. */
 const REPORT_TIMEOUT_MS = 5000;
 
 /**
- * Plays Zixflow's side of `reportURL`: for every accepted message that has one, POSTs each status
- * the sandbox's timeline reaches (`sent`, `delivered`, then `read` when the customer writes back),
- * one at a time and in order. The report format is undocumented; the payload follows the AI API's
- * post-back (§4.1 of the API notes) with the campaign API's camelCase ids. Only loopback URLs are
- * called; others are recorded as skipped.
+ * Plays Zixflow's side of `reportURL` (campaign API) and `post_back_url` (AI API): for every
+ * accepted message that has one, POSTs each status the sandbox's timeline reaches (`sent`,
+ * `delivered`, then `read` when the customer writes back), one at a time and in order. Post-backs
+ * are shaped as §4.1 of the API notes documents; the campaign report format is undocumented and
+ * follows them with the campaign API's camelCase ids. Only loopback URLs are called; others are
+ * recorded as skipped.
  */
 export class SandboxReportSender {
   private readonly deliveries: SandboxReportDelivery[] = [];
@@ -22,8 +24,14 @@ export class SandboxReportSender {
   private generation = 0;
   private stopped = false;
 
-  /** @param enabled - false sends no reports at all (`deliveryReports: false`). */
-  constructor(private readonly enabled: boolean) {}
+  /**
+   * @param enabled - false sends no reports at all (`deliveryReports: false`).
+   * @param workspaceId - named in every post-back, as Zixflow's are.
+   */
+  constructor(
+    private readonly enabled: boolean,
+    private readonly workspaceId: string,
+  ) {}
 
   /** Every report sent or skipped so far, oldest first. */
   get records(): readonly SandboxReportDelivery[] {
@@ -35,17 +43,18 @@ export class SandboxReportSender {
    * recorded as skipped (as its first report, `sent`) before the test looks.
    */
   accept(message: SandboxSentMessage): void {
-    const url = message.body.reportURL;
+    const url = callbackUrlOf(message);
     if (!this.enabled || this.stopped || typeof url !== 'string') return;
     const problem = loopbackUrlProblem(url);
     if (problem === undefined) return;
     this.givenUp.add(message.messageId);
-    this.deliveries.push({ ...this.describe(message, url, 'sent'), error: `not sent: reportURL ${problem}` });
+    const field = message.api === 'ai' ? 'post_back_url' : 'reportURL';
+    this.deliveries.push({ ...this.describe(message, url, 'sent'), error: `not sent: ${field} ${problem}` });
   }
 
   /** Reports one status step of a message, after the reports of its earlier steps. */
   report(message: SandboxSentMessage, status: SandboxReportStatus): void {
-    const url = message.body.reportURL;
+    const url = callbackUrlOf(message);
     if (!this.enabled || this.stopped || typeof url !== 'string' || this.givenUp.has(message.messageId)) return;
     const generation = this.generation;
     const previous = this.chains.get(message.messageId) ?? Promise.resolve(true);
@@ -81,7 +90,8 @@ export class SandboxReportSender {
     const controller = new AbortController();
     this.inFlight.add(controller);
     try {
-      const answer = await postJsonToLoopback(url, record.payload, {
+      const answer = await postJsonToLoopback(url, record.rawBody, {
+        rawJson: true,
         timeoutMs: REPORT_TIMEOUT_MS,
         signal: controller.signal,
       });
@@ -101,25 +111,10 @@ export class SandboxReportSender {
 
   private describe(message: SandboxSentMessage, url: string, status: SandboxReportStatus): SandboxReportDelivery {
     const now = new Date();
-    const recipient = message.body.to;
-    return {
-      messageId: message.messageId,
-      url,
-      status,
-      sentAt: now,
-      payload: {
-        type: 'delivery_status',
-        channel: 'whatsapp',
-        messageId: message.messageId,
-        campaignId: message.campaignId,
-        status,
-        recipient,
-        to: recipient,
-        phoneId: message.body.phoneId,
-        timestamp: now.getTime(),
-        status_at: now.toISOString(),
-        remark: '',
-      },
-    };
+    const { payload, json } =
+      message.api === 'ai'
+        ? postBackPayload(message, status, now, this.workspaceId)
+        : campaignReportPayload(message, status, now);
+    return { messageId: message.messageId, api: message.api, url, status, sentAt: now, payload, rawBody: json };
   }
 }

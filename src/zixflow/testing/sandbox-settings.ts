@@ -1,10 +1,11 @@
 import type { SandboxAccount } from './sandbox-incoming-payload';
-import type { ZixflowSandboxOptions } from './zixflow-sandbox.types';
+import type { SandboxWhatsappAccount, ZixflowSandboxOptions } from './zixflow-sandbox.types';
 
 /** The only address the sandbox binds to and calls: a fake API must never be reachable from the network. */
 export const SANDBOX_HOST = '127.0.0.1';
 
 const DEFAULT_API_KEY = 'sandbox-api-key';
+const DEFAULT_WORKSPACE_ID = 'sandbox-workspace';
 const DEFAULT_ACCOUNT: SandboxAccount = { phoneId: '100000000000001', wabaId: '100000000000002' };
 const DEFAULT_REPORT_DELAY_MS = 50;
 
@@ -12,7 +13,10 @@ const DEFAULT_REPORT_DELAY_MS = 50;
 export interface SandboxSettings {
   port: number;
   apiKey: string;
+  workspaceId: string;
   account: SandboxAccount;
+  /** What the AI API's accounts endpoint lists. */
+  accounts: SandboxWhatsappAccount[];
   /** Pause between status steps. */
   statusDelayMs: number;
   reportsEnabled: boolean;
@@ -23,15 +27,20 @@ export interface SandboxSettings {
 export function resolveSandboxSettings(options: ZixflowSandboxOptions): SandboxSettings {
   const port = options.port ?? 0;
   const apiKey = options.apiKey ?? DEFAULT_API_KEY;
+  const workspaceId = options.workspaceId ?? DEFAULT_WORKSPACE_ID;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`ZixflowSandbox: invalid port ${port}`);
   if (apiKey === '') throw new RangeError('ZixflowSandbox: apiKey must not be empty');
+  if (workspaceId === '') throw new RangeError('ZixflowSandbox: workspaceId must not be empty');
+  const account = {
+    phoneId: options.phoneId ?? DEFAULT_ACCOUNT.phoneId,
+    wabaId: options.wabaId ?? DEFAULT_ACCOUNT.wabaId,
+  };
   return {
     port,
     apiKey,
-    account: {
-      phoneId: options.phoneId ?? DEFAULT_ACCOUNT.phoneId,
-      wabaId: options.wabaId ?? DEFAULT_ACCOUNT.wabaId,
-    },
+    workspaceId,
+    account,
+    accounts: (options.accounts ?? [defaultAccountOf(account)]).map((listed) => ({ ...listed })),
     statusDelayMs: statusDelay(options.deliveryReports),
     reportsEnabled: options.deliveryReports !== false,
     inbox: options.inbox !== false,
@@ -45,4 +54,16 @@ function statusDelay(setting: ZixflowSandboxOptions['deliveryReports']): number 
   if (!Number.isFinite(delayMs) || delayMs < 0)
     throw new RangeError(`ZixflowSandbox: deliveryReports.delayMs must be a non-negative number (got ${delayMs})`);
   return delayMs;
+}
+
+/** The account the AI API lists when a test gives none: the sandbox's own business number. */
+function defaultAccountOf(account: SandboxAccount): SandboxWhatsappAccount {
+  return {
+    phone_id: account.phoneId,
+    waba_id: account.wabaId,
+    display_phone_number: '+1 555 010 0001',
+    verified_name: 'Sandbox Business',
+    quality_rating: 'GREEN',
+    daily_limit: 1000,
+  };
 }

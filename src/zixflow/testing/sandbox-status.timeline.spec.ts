@@ -4,6 +4,10 @@ import type { SandboxSentMessage } from './zixflow-sandbox.types';
 const message = (messageId: string): SandboxSentMessage => ({
   messageId,
   campaignId: 'c',
+  api: 'campaign',
+  kind: 'text',
+  to: '13023895111',
+  phoneId: 'p',
   path: '/p',
   body: {},
   receivedAt: new Date(),

@@ -14,6 +14,8 @@ const TIMED_STEPS = new Set<SandboxMessageStatus>(['sent', 'delivered']);
 interface TrackedMessage {
   message: SandboxSentMessage;
   status: SandboxMessageStatus;
+  /** When the message reached `status`, for the AI API's delivery report (`statusAt`). */
+  changedAt: Date;
   timer?: NodeJS.Timeout;
 }
 
@@ -35,7 +37,7 @@ export class SandboxStatusTimeline {
   /** Starts the timeline of a message the sandbox has just accepted. */
   track(message: SandboxSentMessage): void {
     if (this.stopped) return;
-    const entry: TrackedMessage = { message, status: 'accepted' };
+    const entry: TrackedMessage = { message, status: 'accepted', changedAt: message.receivedAt };
     this.tracked.set(message.messageId, entry);
     this.scheduleNextStep(entry);
   }
@@ -43,6 +45,12 @@ export class SandboxStatusTimeline {
   /** The message's current status, or undefined when the sandbox does not know the id. */
   statusOf(messageId: string): SandboxMessageStatus | undefined {
     return this.tracked.get(messageId)?.status;
+  }
+
+  /** The message's current status and when it was reached, or undefined for an unknown id. */
+  stateOf(messageId: string): { status: SandboxMessageStatus; changedAt: Date } | undefined {
+    const entry = this.tracked.get(messageId);
+    return entry === undefined ? undefined : { status: entry.status, changedAt: entry.changedAt };
   }
 
   /** Marks messages read, passing through the steps they had not reached yet so listeners see every step. */
@@ -82,6 +90,7 @@ export class SandboxStatusTimeline {
     const next = nextStep(entry.status);
     if (next === undefined || next === 'accepted') return;
     entry.status = next;
+    entry.changedAt = new Date();
     this.onChange(entry.message, next);
   }
 }

@@ -143,10 +143,10 @@ describe('ZixflowSandbox', () => {
       ],
       ['a session body on the template path', TEMPLATE_PATH, validSessionBodies[0][1], 'type: unknown field'],
       [
-        'a template without variables',
+        'a template with variables as a list',
         TEMPLATE_PATH,
-        { ...validTemplateBody, variables: undefined },
-        'variables: is required (send {} when the template has none)',
+        { ...validTemplateBody, variables: ['Ada'] },
+        'variables: must be an object (got array)',
       ],
     ])('answers 400 with details for %s', async (_case, path, body, problem) => {
       const reply = await send(sandbox, path, body);

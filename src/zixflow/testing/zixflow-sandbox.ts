@@ -22,18 +22,21 @@ import type {
   SandboxScriptedResponse,
   SandboxSentMessage,
   SandboxWebhookResult,
+  SandboxWhatsappAccount,
   ZixflowSandboxOptions,
 } from './zixflow-sandbox.types';
 
 /*
- * A fake of Zixflow's campaign WhatsApp API that runs in-process on
+ * A fake of Zixflow's WhatsApp APIs (campaign and AI) that runs in-process on
  * 127.0.0.1. It only depends on node built-ins and on its own body checks so
  * that it can catch client bugs instead of sharing them. This class is the
  * facade: each job lives in its own part, and the class wires them together.
  */
 
 /**
- * Local stand-in for the Zixflow campaign API, for tests and the example app.
+ * Local stand-in for Zixflow's two WhatsApp APIs, for tests and the example app: the campaign API
+ * (`/api/v1/campaign/…`, Bearer key) and the AI API (`/api/ingest/…` and `/api/data/…`,
+ * `x-api-key` + `x-workspace-id`), every message kind with checks that mirror the docs.
  * It validates requests more strictly than the docs strictly require, records
  * everything it receives, and can be scripted to misbehave (errors, delays,
  * dropped or stalled connections) so client failure paths can be tested
@@ -55,18 +58,31 @@ export class ZixflowSandbox {
   private readonly webhooks: SandboxWebhookSimulator;
   private readonly inbox: SandboxInbox | undefined;
   private readonly account: SandboxAccount;
+  private readonly accounts: SandboxWhatsappAccount[];
   private readonly expectedApiKey: string;
+  private readonly expectedWorkspaceId: string;
   private stopping: Promise<void> | undefined;
 
   private constructor(settings: SandboxSettings) {
     this.account = settings.account;
+    this.accounts = settings.accounts;
     this.expectedApiKey = settings.apiKey;
-    this.reports = new SandboxReportSender(settings.reportsEnabled);
+    this.expectedWorkspaceId = settings.workspaceId;
+    this.reports = new SandboxReportSender(settings.reportsEnabled, settings.workspaceId);
     this.timeline = new SandboxStatusTimeline(settings.statusDelayMs, (message, status) =>
       this.statusChanged(message, status),
     );
     this.webhooks = new SandboxWebhookSimulator(this.account, this.conversationLog, this.timeline);
-    this.rules = new SandboxApiRules(this.expectedApiKey, this.templates, (message) => this.messageAccepted(message));
+    this.rules = new SandboxApiRules(
+      {
+        apiKey: this.expectedApiKey,
+        workspaceId: this.expectedWorkspaceId,
+        accounts: this.accounts,
+        templates: this.templates,
+        timeline: this.timeline,
+      },
+      (message) => this.messageAccepted(message),
+    );
     this.inbox = settings.inbox ? this.createInbox() : undefined;
     const pipeline = new SandboxRequestPipeline({
       inbox: this.inbox,
@@ -126,9 +142,19 @@ export class ZixflowSandbox {
     return this;
   }
 
-  /** The key the sandbox expects in `Authorization: Bearer <apiKey>`. */
+  /** The key the sandbox expects: `Authorization: Bearer <apiKey>` (campaign API), `x-api-key` (AI API). */
   get apiKey(): string {
     return this.expectedApiKey;
+  }
+
+  /** The workspace id the AI API expects in `x-workspace-id`. */
+  get workspaceId(): string {
+    return this.expectedWorkspaceId;
+  }
+
+  /** The WhatsApp accounts the AI API's accounts endpoint lists. Copies. */
+  get whatsappAccounts(): SandboxWhatsappAccount[] {
+    return this.accounts.map((account) => ({ ...account }));
   }
 
   /** Business phone-number id that simulated customers write to. */
@@ -141,7 +167,10 @@ export class ZixflowSandbox {
     return this.account.wabaId;
   }
 
-  /** Delivery reports posted (or skipped) for messages with a `reportURL`, oldest first. A copy. */
+  /**
+   * Delivery reports posted (or skipped) for messages with a `reportURL`, and post-backs for AI
+   * messages with a `post_back_url`, oldest first. A copy.
+   */
   get reportDeliveries(): readonly SandboxReportDelivery[] {
     return this.reports.records;
   }
@@ -186,8 +215,9 @@ export class ZixflowSandbox {
   }
 
   /**
-   * Makes a template known to the variable-keys endpoint (`GET /api/v1/campaign/whatsapp/variable-keys`),
-   * so template pre-flight checks can be tested. `clear()` does not forget templates.
+   * Makes a template known to the variable-keys endpoints of both APIs and to the AI API's templates
+   * list, so template pre-flight checks and template listings can be tested. Four templates named
+   * `sandbox_…` are known from the start. `clear()` does not forget templates.
    */
   registerTemplate(template: SandboxTemplate): this {
     this.templates.register(template);
@@ -248,14 +278,16 @@ export class ZixflowSandbox {
     });
   }
 
-  /** An accepted send starts its life: a bubble in the inbox, a status timeline, and reports to its `reportURL`. */
+  /**
+   * An accepted send starts its life: a bubble in the inbox and reports to its `reportURL` or
+   * `post_back_url`; the rules start its status timeline right after.
+   */
   private messageAccepted(message: SandboxSentMessage): void {
     this.conversationLog.addOutgoing(message);
     this.reports.accept(message);
-    this.timeline.track(message);
   }
 
-  /** One step of a message's timeline: shown in the inbox and reported to its `reportURL`. */
+  /** One step of a message's timeline: shown in the inbox and reported to its `reportURL` or `post_back_url`. */
   private statusChanged(message: SandboxSentMessage, status: SandboxReportStatus): void {
     this.conversationLog.setStatus(message.messageId, status);
     this.reports.report(message, status);

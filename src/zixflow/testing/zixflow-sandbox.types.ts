@@ -6,8 +6,18 @@
 export interface ZixflowSandboxOptions {
   /** TCP port on 127.0.0.1. Default 0: the OS picks a free port, so parallel jest workers never collide. */
   port?: number;
-  /** Key the sandbox expects in `Authorization: Bearer <apiKey>`. Default `'sandbox-api-key'`. */
+  /**
+   * Key the sandbox expects: in `Authorization: Bearer <apiKey>` on the campaign API, in `x-api-key`
+   * on the AI API. Default `'sandbox-api-key'`.
+   */
   apiKey?: string;
+  /** Workspace id the AI API expects in `x-workspace-id`. Default `'sandbox-workspace'`. */
+  workspaceId?: string;
+  /**
+   * The WhatsApp accounts `GET /api/data/whatsapp/v1/accounts` lists. Default: one account for
+   * `phoneId` / `wabaId`, verified name `Sandbox Business`, quality `GREEN`, daily limit 1000.
+   */
+  accounts?: SandboxWhatsappAccount[];
   /** Business phone-number id simulated customers write to. Default `'100000000000001'`. */
   phoneId?: string;
   /** WhatsApp Business Account id in simulated incoming messages. Default `'100000000000002'`. */
@@ -15,8 +25,9 @@ export interface ZixflowSandboxOptions {
   /**
    * Every accepted message moves `accepted` → `sent` → `delivered`, each step `delayMs` after the
    * previous one (default 50), then `read` when the customer writes in the same conversation. Each
-   * step is POSTed as a delivery report to the message's `reportURL` (loopback URLs only). `false`
-   * posts no reports; the inbox still shows the steps, at the default pace.
+   * step is POSTed as a delivery report to the message's `reportURL` (campaign API) or as a
+   * post-back to its `post_back_url` (AI API), loopback URLs only. `false` posts nothing; the inbox
+   * still shows the steps, at the default pace.
    */
   deliveryReports?: { delayMs?: number } | false;
   /**
@@ -82,17 +93,67 @@ export interface SandboxScriptedResponse {
   stall?: boolean;
 }
 
+/** One WhatsApp account (business number) as the AI API's accounts endpoint lists it (§3.16). */
+export interface SandboxWhatsappAccount {
+  phone_id: string;
+  waba_id: string;
+  display_phone_number: string;
+  verified_name: string;
+  /** `GREEN`, `YELLOW` or `RED`. */
+  quality_rating: string;
+  daily_limit: number;
+}
+
+/** Which of Zixflow's two APIs a request was sent to. */
+export type SandboxApi = 'campaign' | 'ai';
+
+/**
+ * Every message kind the sandbox accepts, by one name on both APIs: the campaign API's `type`
+ * values (its `interactive` is `reply_buttons`, its `interactive` with `type: "list"` is `list`),
+ * and the AI API's send paths (`…/interactive/url-button/send` is `cta_url`).
+ */
+export type SandboxMessageKind =
+  | 'text'
+  | 'image'
+  | 'video'
+  | 'audio'
+  | 'document'
+  | 'sticker'
+  | 'location'
+  | 'contacts'
+  | 'reaction'
+  | 'reply_buttons'
+  | 'list'
+  | 'cta_url'
+  | 'location_request'
+  | 'address_request'
+  | 'template';
+
 /**
  * A send the sandbox accepted, with the ids it generated. Tests use it to
  * check what "reached Zixflow" without parsing `requests` themselves, and to
  * correlate ids returned to the client with the message that produced them.
  */
 export interface SandboxSentMessage {
-  /** 24 hex characters, like the Mongo ObjectIds the real API returns. Generated even when not returned. */
+  /** 24 hex characters, like the Mongo ObjectIds the campaign API returns. Generated even when not returned. */
   messageId: string;
   /** 24 hex characters, like the Mongo ObjectIds the real API returns. Generated even when not returned. */
   campaignId: string;
-  /** Which send endpoint accepted it (session or template). */
+  /** Which API accepted it. */
+  api: SandboxApi;
+  /** What kind of message it is. */
+  kind: SandboxMessageKind;
+  /** The recipient, digits only (`to` on the campaign API, `recipient` on the AI API). */
+  to: string;
+  /** The business number it was sent from (`phoneId` / `phone_id`). */
+  phoneId: string;
+  /** AI API only: the `request_id` UUID the send answered with, used by post-backs and delivery reports. */
+  requestId?: string;
+  /** AI API only: the `wamid.`-style WhatsApp id the delivery report names. */
+  wamid?: string;
+  /** AI API only: Zixflow's numeric message id as decimal digits; post-backs carry it as a JSON number above 2^53. */
+  zixflowMessageId?: string;
+  /** Which send endpoint accepted it. */
   path: string;
   body: Record<string, unknown>;
   receivedAt: Date;
@@ -158,14 +219,25 @@ export type SandboxMessageStatus = 'accepted' | 'sent' | 'delivered' | 'read';
 /** The statuses the sandbox reports for each message with a `reportURL`, in order (`read` only once the customer writes back). */
 export type SandboxReportStatus = Exclude<SandboxMessageStatus, 'accepted'>;
 
-/** One delivery report the sandbox posted (or did not) to a message's `reportURL`. */
+/**
+ * One delivery report the sandbox posted (or did not) to a message's `reportURL` (campaign API),
+ * or one post-back to its `post_back_url` (AI API, shaped as §4.1 of the API notes documents).
+ */
 export interface SandboxReportDelivery {
   /** The sandbox's id of the reported message. */
   messageId: string;
-  /** The message's `reportURL`. */
+  /** `campaign`: a report to `reportURL`; `ai`: a post-back to `post_back_url`. */
+  api: SandboxApi;
+  /** The message's `reportURL` or `post_back_url`. */
   url: string;
   status: SandboxReportStatus;
+  /**
+   * The payload as an object. A post-back's `message_id` is a JSON number above 2^53 on the wire,
+   * which JavaScript cannot hold exactly, so here it is the digits as a string; see `rawBody`.
+   */
   payload: Record<string, unknown>;
+  /** The exact JSON text posted. */
+  rawBody: string;
   sentAt: Date;
   /** Your app's HTTP status; undefined when the report was not delivered. */
   responseStatus?: number;
@@ -180,8 +252,12 @@ export interface SandboxOutgoingEntry {
   id: string;
   at: Date;
   status: SandboxMessageStatus;
-  /** Which send endpoint accepted it (session or template). */
+  /** Which send endpoint accepted it. */
   path: string;
+  /** What kind of message it is. */
+  kind: SandboxMessageKind;
+  /** AI API only: the WhatsApp id, so a reaction to this message finds it. */
+  wamid?: string;
   /** The send body as the app sent it. */
   body: Record<string, unknown>;
 }

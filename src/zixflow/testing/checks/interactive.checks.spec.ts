@@ -13,7 +13,16 @@ describe('checkSessionMessageBody on interactive (reply buttons) messages', () =
   });
 
   it.each<[string, unknown, string]>([
-    ['a list interactive', withInteractive({ type: 'list' }), 'interactive.type: must be "button" (got "list")'],
+    [
+      'a carousel interactive',
+      withInteractive({ type: 'carousel' }),
+      'interactive.type: must be "button" (got "carousel")',
+    ],
+    [
+      'reply buttons marked as a list (checked as a list)',
+      withInteractive({ type: 'list' }),
+      'interactive.action.button: is required',
+    ],
     ['a missing interactive body', withInteractive({ body: undefined }), 'interactive.body: is required'],
     [
       'an empty interactive body text',

@@ -1,5 +1,6 @@
 import { checkOptionalEnvelope, checkRecipient, OPTIONAL_ENVELOPE_KEYS, RECIPIENT_KEYS } from './envelope.checks';
 import { checkInteractiveObject } from './interactive.checks';
+import { checkListObject } from './interactive-list.checks';
 import { describe, isPlainObject, presentKeys, show, type JsonObject, type Problems } from './json-value';
 import {
   checkAudioObject,
@@ -29,8 +30,18 @@ const TYPE_OBJECT_CHECKS: Record<SessionMessageType, (value: JsonObject, path: s
   audio: checkAudioObject,
   document: checkDocumentObject,
   location: checkLocationObject,
-  interactive: checkInteractiveObject,
+  interactive: checkInteractiveOrListObject,
 };
+
+/**
+ * `type: "interactive"` holds reply buttons (documented) or, with `interactive.type: "list"`, a list:
+ * the reply-button page speaks of list messages on the same endpoint, but no list page exists
+ * (§2.4), so lists are accepted here on Meta's rules and the docs call them inferred.
+ */
+function checkInteractiveOrListObject(interactive: JsonObject, path: string, problems: Problems): void {
+  if (interactive.type === 'list') checkListObject(interactive, path, problems, true);
+  else checkInteractiveObject(interactive, path, problems);
+}
 
 /**
  * Problems with a session (free-form) message body, as POSTed to
