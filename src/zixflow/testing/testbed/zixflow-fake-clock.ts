@@ -1,4 +1,4 @@
-import type { ZixflowBotClock } from '../../bot';
+import type { ZixflowBotClock } from '../../bot/timers/zixflow-bot-clock';
 
 interface Timer {
   at: number;
