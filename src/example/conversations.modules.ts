@@ -1,14 +1,8 @@
 import type { DynamicModule } from '@nestjs/common';
-import { ConditionalModule, ConfigService } from '@nestjs/config';
+import { ConditionalModule } from '@nestjs/config';
 import { ZixflowBotModule } from '../zixflow/bot';
-import {
-  ZixflowRedisBotTimers,
-  ZixflowRedisConversationStore,
-  ZixflowRedisInbound,
-  ZixflowRedisModule,
-  ZixflowRedisReplyLog,
-} from '../zixflow/redis';
-import { ZixflowWebhooksModule, zixflowWebhooksConfig, type ZixflowWebhooksModuleOptions } from '../zixflow/webhooks';
+import { ZixflowRedisModule, zixflowRedisBotOptions, zixflowRedisWebhooksOptions } from '../zixflow/redis';
+import { ZixflowWebhooksModule, zixflowWebhooksConfig } from '../zixflow/webhooks';
 
 /**
  * Webhooks are mounted whenever a secret is configured. Without one the app still sends (the
@@ -38,27 +32,10 @@ function onRedis(redisUrl: string): Array<DynamicModule | Promise<DynamicModule>
   return [
     ZixflowRedisModule.forRoot({ connection: redisUrl }),
     ConditionalModule.registerWhen(
-      ZixflowWebhooksModule.forRootAsync({
-        inject: [ConfigService, ZixflowRedisInbound],
-        useFactory: (config: ConfigService, inbound: ZixflowRedisInbound) => ({
-          ...config.getOrThrow<ZixflowWebhooksModuleOptions>('zixflowWebhooks'),
-          inbound,
-        }),
-      }),
+      ZixflowWebhooksModule.forRootAsync(zixflowRedisWebhooksOptions(zixflowWebhooksConfig.asProvider())),
       hasWebhookSecret,
     ),
-    ZixflowBotModule.forRootAsync({
-      inject: [ZixflowRedisConversationStore, ZixflowRedisReplyLog, ZixflowRedisBotTimers],
-      useFactory: (
-        store: ZixflowRedisConversationStore,
-        replyLog: ZixflowRedisReplyLog,
-        timers: ZixflowRedisBotTimers,
-      ) => ({
-        store,
-        replyLog,
-        timers,
-      }),
-    }),
+    ZixflowBotModule.forRootAsync(zixflowRedisBotOptions()),
   ];
 }
 

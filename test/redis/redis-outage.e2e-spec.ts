@@ -4,7 +4,7 @@ import { Test } from '@nestjs/testing';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { ZixflowModule } from '../../src/zixflow';
 import { Fallback, ZixflowBot, ZixflowBotContext, ZixflowBotModule } from '../../src/zixflow/bot';
-import { ZixflowRedisConversationStore, ZixflowRedisInbound, ZixflowRedisModule } from '../../src/zixflow/redis';
+import { ZixflowRedisModule, zixflowRedisBotOptions, zixflowRedisWebhooksOptions } from '../../src/zixflow/redis';
 import { ZixflowSandbox } from '../../src/zixflow/testing';
 import { ZixflowWebhooksModule } from '../../src/zixflow/webhooks';
 import { describeWithRedis, waitFor } from '../queue.helpers';
@@ -33,14 +33,8 @@ async function startApp(sandbox: ZixflowSandbox, redisUrl: string): Promise<INes
         prefix: `outage-${randomUUID().slice(0, 8)}`,
         inbound: { leaseMs: 1000, retryDelayMs: 100 },
       }),
-      ZixflowWebhooksModule.forRootAsync({
-        inject: [ZixflowRedisInbound],
-        useFactory: (inbound: ZixflowRedisInbound) => ({ secret, inbound }),
-      }),
-      ZixflowBotModule.forRootAsync({
-        inject: [ZixflowRedisConversationStore],
-        useFactory: (store: ZixflowRedisConversationStore) => ({ store }),
-      }),
+      ZixflowWebhooksModule.forRootAsync(zixflowRedisWebhooksOptions({ secret })),
+      ZixflowBotModule.forRootAsync(zixflowRedisBotOptions()),
     ],
     providers: [EchoBot],
   })

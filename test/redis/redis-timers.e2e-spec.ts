@@ -12,13 +12,7 @@ import {
   ZixflowDialog,
   ZixflowDialogDefinition,
 } from '../../src/zixflow/bot';
-import {
-  ZixflowRedisBotTimers,
-  ZixflowRedisConversationStore,
-  ZixflowRedisInbound,
-  ZixflowRedisModule,
-  ZixflowRedisReplyLog,
-} from '../../src/zixflow/redis';
+import { ZixflowRedisModule, zixflowRedisBotOptions, zixflowRedisWebhooksOptions } from '../../src/zixflow/redis';
 import { ZixflowSandbox } from '../../src/zixflow/testing';
 import { ZixflowWebhooksModule } from '../../src/zixflow/webhooks';
 import { describeWithRedis, LocalRedis, startLocalRedis, waitFor } from '../queue.helpers';
@@ -55,22 +49,8 @@ function appModule(sandbox: ZixflowSandbox, redisUrl: string, prefix: string) {
       EventEmitterModule.forRoot(),
       ZixflowModule.forRoot({ apiKey: API_KEY, baseUrl: sandbox.url, defaultPhoneId: sandbox.phoneId, isGlobal: true }),
       ZixflowRedisModule.forRoot({ connection: redisUrl, prefix, inbound: { leaseMs: 1000 } }),
-      ZixflowWebhooksModule.forRootAsync({
-        inject: [ZixflowRedisInbound],
-        useFactory: (inbound: ZixflowRedisInbound) => ({ secret, inbound }),
-      }),
-      ZixflowBotModule.forRootAsync({
-        inject: [ZixflowRedisConversationStore, ZixflowRedisReplyLog, ZixflowRedisBotTimers],
-        useFactory: (
-          store: ZixflowRedisConversationStore,
-          replyLog: ZixflowRedisReplyLog,
-          timers: ZixflowRedisBotTimers,
-        ) => ({
-          store,
-          replyLog,
-          timers,
-        }),
-      }),
+      ZixflowWebhooksModule.forRootAsync(zixflowRedisWebhooksOptions({ secret })),
+      ZixflowBotModule.forRootAsync(zixflowRedisBotOptions()),
     ],
     providers: [StartBot, QuickDialog],
   })

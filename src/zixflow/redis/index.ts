@@ -16,3 +16,4 @@ export { ZixflowRedisReplyLog } from './stores/zixflow-redis-reply-log';
 export { ZixflowRedisBotTimers } from './stores/zixflow-redis-bot-timers';
 export { ZixflowRedisEvents } from './zixflow-redis.events';
 export type { ZixflowRedisDeadLetterEvent } from './zixflow-redis.events';
+export { zixflowRedisBotOptions, zixflowRedisWebhooksOptions } from './zixflow-redis.wiring';
