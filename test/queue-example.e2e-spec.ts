@@ -98,6 +98,7 @@ describeWithRedis('example: POST /broadcasts', () => {
     expect(response.body).toEqual({
       broadcastId: 'spring-sale',
       queued: 2,
+      alreadyQueued: 0,
       jobIds: [expect.any(String), expect.any(String), expect.any(String)],
     });
     expect(response.body.jobIds[2]).toBe(response.body.jobIds[0]);
@@ -115,9 +116,21 @@ describeWithRedis('example: POST /broadcasts', () => {
     });
 
     const again = await request(app.getHttpServer()).post('/broadcasts').send(SPRING_SALE).expect(202);
-    expect(again.body.jobIds).toEqual(response.body.jobIds);
+    expect(again.body).toEqual({
+      broadcastId: 'spring-sale',
+      queued: 0,
+      alreadyQueued: 2,
+      jobIds: response.body.jobIds,
+    });
+    // One recipient more: only the new one is queued, the two known ones are reported as already queued.
+    const grown = await request(app.getHttpServer())
+      .post('/broadcasts')
+      .send({ ...SPRING_SALE, recipients: [...SPRING_SALE.recipients, '+91 98765 43210'] })
+      .expect(202);
+    expect(grown.body).toMatchObject({ queued: 1, alreadyQueued: 2 });
+    await waitFor('the third template', () => sandbox.messages.length >= 3);
     await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(sandbox.requests).toHaveLength(2);
+    expect(sandbox.requests).toHaveLength(3);
   });
 
   it('with REDIS_URL: a bad number is a 400 naming the recipient, and nothing is queued', async () => {

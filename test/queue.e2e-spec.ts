@@ -270,6 +270,37 @@ describeWithRedis('ZixflowQueueModule against a real Redis', () => {
       expect(app.events.sent).toEqual([expect.objectContaining({ jobId: first, idempotencyKey: key })]);
     });
 
+    it('enqueueDetailed / enqueueManyDetailed say which call added the job and which found it already queued', async () => {
+      const app = await start({ queue: { worker: false } });
+      const key = 'order-1002:shipped';
+
+      const racing = await Promise.all([
+        app.outbox.enqueueDetailed(textMessage('Shipped'), { idempotencyKey: key }),
+        app.outbox.enqueueDetailed(textMessage('Shipped'), { idempotencyKey: key }),
+        app.outbox.enqueueDetailed(textMessage('Shipped'), { idempotencyKey: key }),
+      ]);
+      const jobId = racing[0].jobId;
+      expect(racing.map((enqueued) => enqueued.jobId)).toEqual([jobId, jobId, jobId]);
+      expect(racing.filter((enqueued) => !enqueued.alreadyQueued)).toHaveLength(1);
+
+      expect(await app.outbox.enqueueDetailed(textMessage('Shipped'), { idempotencyKey: key })).toEqual({
+        jobId,
+        alreadyQueued: true,
+      });
+      const batch = await app.outbox.enqueueManyDetailed([
+        { message: textMessage('Shipped'), idempotencyKey: key },
+        { message: textMessage('New', '+44 20 7946 0958'), idempotencyKey: 'order-1003:shipped' },
+        { message: textMessage('New', '+44 20 7946 0958'), idempotencyKey: 'order-1003:shipped' },
+        { message: textMessage('No key') },
+        { message: textMessage('No key') },
+      ]);
+      expect(batch.map((enqueued) => enqueued.alreadyQueued)).toEqual([true, false, true, false, false]);
+      expect(batch[1].jobId).toBe(batch[2].jobId);
+      expect(batch[3].jobId).not.toBe(batch[4].jobId);
+      expect(await app.queue.count()).toBe(4);
+      expect(await app.outbox.enqueueManyDetailed([])).toEqual([]);
+    });
+
     it('a key that is a whole number is accepted (BullMQ refuses such custom ids; the job id is derived)', async () => {
       const app = await start({ queue: { worker: false } });
       const jobId = await app.outbox.enqueue(textMessage('Hi'), { idempotencyKey: '1001' });

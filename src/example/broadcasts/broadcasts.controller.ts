@@ -8,8 +8,13 @@ import { BroadcastTemplateDto } from './broadcast-template.dto';
 /** What `POST /broadcasts` answers: the messages are queued, not yet sent. */
 export interface BroadcastAccepted {
   broadcastId: string;
-  /** Distinct messages queued (a number listed twice is queued once). */
+  /** Distinct messages this request queued (a number listed twice is queued once). */
   queued: number;
+  /**
+   * Distinct messages that were already queued by an earlier request with the same `broadcastId`,
+   * so nothing new was queued for them: a repeated request answers `queued: 0`.
+   */
+  alreadyQueued: number;
   /** The job id of each recipient's message, in the order of `recipients`. */
   jobIds: string[];
 }
@@ -34,8 +39,11 @@ export class BroadcastsController {
     }
     const broadcastId = broadcast.broadcastId ?? randomUUID();
     try {
-      const jobIds = await this.outbox.enqueueMany(broadcastItems(broadcast, broadcastId));
-      return { broadcastId, queued: new Set(jobIds).size, jobIds };
+      const enqueued = await this.outbox.enqueueManyDetailed(broadcastItems(broadcast, broadcastId));
+      const jobIds = enqueued.map((item) => item.jobId);
+      const queued = new Set(enqueued.filter((item) => !item.alreadyQueued).map((item) => item.jobId));
+      const alreadyQueued = new Set(jobIds.filter((jobId) => !queued.has(jobId)));
+      return { broadcastId, queued: queued.size, alreadyQueued: alreadyQueued.size, jobIds };
     } catch (error) {
       throw error instanceof ZixflowValidationError ? asRecipientProblems(error) : error;
     }

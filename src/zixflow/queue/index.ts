@@ -22,6 +22,7 @@ export { ZIXFLOW_QUEUE_MAX_PRIORITY } from './zixflow-queue.constants';
 export * from './zixflow-queue.deprecated';
 export { ZixflowOutbox } from './outbox/zixflow-outbox';
 export type { ZixflowEnqueueOptions, ZixflowOutboxItem } from './outbox/zixflow-enqueue-options.interface';
+export type { ZixflowEnqueued } from './outbox/zixflow-enqueued.interface';
 export { ZixflowQueueEvents } from './zixflow-queue.events';
 export type { ZixflowQueueEventName } from './zixflow-queue.events';
 export type {

@@ -1,12 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { Job, Queue } from 'bullmq';
+import type { Job, JobsOptions, Queue } from 'bullmq';
 import type { ZixflowMessage } from '../../sending/messages/zixflow-message.types';
 import type { ZixflowSendResult } from '../../core/messages/zixflow-send-result.interface';
 import { ZIXFLOW_QUEUE } from '../zixflow-queue.constants';
 import type { ZixflowQueueJobData } from '../zixflow-queue-job.interface';
+import { createdByAdd, uniqueJobTimestamp } from './added-job-check';
 import { enqueueJobOptions } from './enqueue-job-options';
 import { prepareQueuedMessage, prepareQueuedMessages } from './prepare-queued-message';
 import type { ZixflowEnqueueOptions, ZixflowOutboxItem } from './zixflow-enqueue-options.interface';
+import type { ZixflowEnqueued } from './zixflow-enqueued.interface';
 
 /** The BullMQ queue as this module types it. */
 type ZixflowQueue = Queue<ZixflowQueueJobData, ZixflowSendResult, string>;
@@ -34,38 +36,90 @@ export class ZixflowOutbox {
   /**
    * Enqueues one message of any kind, tagged with its `type`, and resolves with its job id. With an
    * `idempotencyKey` that was already enqueued (and whose job is still kept), nothing is added and
-   * the existing job's id is returned. Rejects with `ZixflowValidationError` for an invalid message,
-   * RangeError for bad options, or the Redis error when the queue cannot be reached.
+   * the existing job's id is returned; {@link enqueueDetailed} also says which of the two happened.
+   * Rejects with `ZixflowValidationError` for an invalid message, RangeError for bad options, or the
+   * Redis error when the queue cannot be reached.
    */
   async enqueue(message: ZixflowMessage, options: ZixflowEnqueueOptions = {}): Promise<string> {
+    return (await this.enqueueDetailed(message, options)).jobId;
+  }
+
+  /**
+   * {@link enqueue}, resolving with `{ jobId, alreadyQueued }`: `alreadyQueued` is `true` when the
+   * idempotency key was already queued and nothing was added, e.g. to answer a repeated request with
+   * "already queued" rather than "queued".
+   */
+  async enqueueDetailed(message: ZixflowMessage, options: ZixflowEnqueueOptions = {}): Promise<ZixflowEnqueued> {
     const jobOptions = enqueueJobOptions(options);
-    const prepared = prepareQueuedMessage(message);
-    const job = await this.queue.add(prepared.type, jobData(prepared, options.idempotencyKey), jobOptions);
-    return jobIdOf(job);
+    const [enqueued] = await this.add([prepareQueuedMessage(message)], [options.idempotencyKey], [jobOptions]);
+    return enqueued;
   }
 
   /**
    * Enqueues many messages in one round trip to Redis (BullMQ `addBulk`) and resolves with their job
    * ids, in input order. Every item is validated first: when any is invalid, the call rejects with one
    * `ZixflowValidationError` listing the problems by index (`3.to must …`) and nothing is stored.
-   * Duplicate idempotency keys, within the batch or with earlier jobs, yield the existing job's id.
+   * Duplicate idempotency keys, within the batch or with earlier jobs, yield the existing job's id;
+   * {@link enqueueManyDetailed} also says which items added nothing.
    * For very large lists, call it with chunks of a few thousand to bound memory and Redis latency.
    */
   async enqueueMany(items: Iterable<ZixflowOutboxItem>): Promise<string[]> {
+    return (await this.enqueueManyDetailed(items)).map((enqueued) => enqueued.jobId);
+  }
+
+  /**
+   * {@link enqueueMany}, resolving with `{ jobId, alreadyQueued }` per item, in input order. An item
+   * is `alreadyQueued` when its idempotency key was queued before this call, by a concurrent call, or
+   * by an earlier item of this batch: then nothing was added for it. So the number of messages this
+   * call queued is the count of items with `alreadyQueued: false`.
+   */
+  async enqueueManyDetailed(items: Iterable<ZixflowOutboxItem>): Promise<ZixflowEnqueued[]> {
     const list = Array.from(items);
     const jobOptions = list.map((item) => enqueueJobOptions(item));
     const prepared = prepareQueuedMessages(list.map((item) => item.message));
     if (list.length === 0) {
       return [];
     }
+    return this.add(
+      prepared,
+      list.map((item) => item.idempotencyKey),
+      jobOptions,
+    );
+  }
+
+  /** One `addBulk` round trip, then one read-back of the keyed jobs' creation times. */
+  private async add(
+    messages: ZixflowQueueJobData['message'][],
+    keys: Array<string | undefined>,
+    jobOptions: JobsOptions[],
+  ): Promise<ZixflowEnqueued[]> {
+    const timestamp = uniqueJobTimestamp();
     const jobs = await this.queue.addBulk(
-      prepared.map((message, index) => ({
+      messages.map((message, index) => ({
         name: message.type,
-        data: jobData(message, list[index].idempotencyKey),
-        opts: jobOptions[index],
+        data: jobData(message, keys[index]),
+        opts: { ...jobOptions[index], timestamp },
       })),
     );
-    return jobs.map(jobIdOf);
+    return this.reportAdded(
+      jobs.map(jobIdOf),
+      keys.map((key) => key !== undefined),
+      timestamp,
+    );
+  }
+
+  /** Which keyed jobs this call created: the first item of an id decides, later items of it added nothing. */
+  private async reportAdded(jobIds: string[], keyed: boolean[], timestamp: number): Promise<ZixflowEnqueued[]> {
+    const keyedIds = [...new Set(jobIds.filter((_, index) => keyed[index]))];
+    const created = await createdByAdd(this.queue, keyedIds, timestamp);
+    const createdIds = new Set(keyedIds.filter((_, index) => created[index]));
+    const seen = new Set<string>();
+    return jobIds.map((jobId, index) => {
+      if (!keyed[index]) return { jobId, alreadyQueued: false };
+      const first = !seen.has(jobId);
+      seen.add(jobId);
+      return { jobId, alreadyQueued: !(first && createdIds.has(jobId)) };
+    });
   }
 }
 
