@@ -1,16 +1,21 @@
 import { closeWithin } from './close-within';
 
-/** A stand-in for a BullMQ worker whose in-flight sends finish after `busyMs`. */
+/**
+ * A stand-in for a BullMQ worker whose in-flight sends finish after `busyMs`. A forced close
+ * abandons them, so their timer is cleared: left running, it would hold Jest open after the run.
+ */
 function fakeWorker(busyMs: number) {
   const calls: string[] = [];
+  let busy: NodeJS.Timeout | undefined;
   return {
     calls,
     pause: () => {
       calls.push('pause');
-      return new Promise<void>((resolve) => setTimeout(resolve, busyMs));
+      return new Promise<void>((resolve) => (busy = setTimeout(resolve, busyMs)));
     },
     close: (force?: boolean) => {
       calls.push(`close(${force === true})`);
+      if (force === true) clearTimeout(busy);
       return Promise.resolve();
     },
   };
