@@ -26,9 +26,10 @@ export interface AppModuleOptions {
 export class AppModule {
   /** Builds the app module; `main.ts` passes the sandbox in sandbox mode. */
   static forRoot(options: AppModuleOptions = {}): DynamicModule {
-    // Registered first: in sandbox mode it provides the webhook secret that the condition below reads.
+    // Registered first: in sandbox mode it provides the webhook secret that the decisions below read.
     const sandboxMode = options.sandbox ? [SandboxModeModule.register(options.sandbox)] : [];
-    // forRoot reads .env at once, so REDIS_URL from a .env file counts below.
+    // forRoot reads .env into process.env at once, so REDIS_URL and ZIXFLOW_WEBHOOK_SECRET from a
+    // .env file count in the plain decisions of conversationModules() and ExampleModule.register().
     const config = ConfigModule.forRoot({ isGlobal: true, load: [zixflowConfig, zixflowWebhooksConfig] });
     return {
       module: AppModule,
@@ -41,7 +42,7 @@ export class AppModule {
           useFactory: (config: ConfigService) => config.getOrThrow<ZixflowModuleOptions>('zixflow'),
         }),
         ...conversationModules(),
-        ExampleModule,
+        ExampleModule.register(),
         ...sandboxMode,
       ],
     };

@@ -2,6 +2,8 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
 import { configureApp } from './configure-app';
+import { ExampleLogger } from './example-logger';
+import { listenFailure, portFrom, portProblem } from './listen-failure';
 import { sandboxBanner } from './sandbox-mode/sandbox-mode.banner';
 import { startSandboxMode } from './sandbox-mode/start-sandbox-mode';
 import { ZIXFLOW_WEBHOOK_DEFAULT_SECRET_HEADER, ZIXFLOW_WEBHOOKS_DEFAULT_PATH } from './zixflow/webhooks';
@@ -9,18 +11,40 @@ import { ZIXFLOW_WEBHOOK_DEFAULT_SECRET_HEADER, ZIXFLOW_WEBHOOKS_DEFAULT_PATH } 
 /**
  * Boots the example app. Without `ZIXFLOW_API_KEY` an embedded Zixflow sandbox is started first
  * and the `ZIXFLOW_*` variables are pointed at it, so a fresh clone sends its first message with
- * zero credentials and nothing leaves the machine.
+ * zero credentials and nothing leaves the machine. It logs what a person needs: the banner, then
+ * warnings and errors (`LOG_LEVEL=debug` shows Nest's start-up lines and debug lines too). A port
+ * that cannot be used is one line naming `PORT`, and exit code 1.
  */
 async function bootstrap(): Promise<void> {
+  const logger = new ExampleLogger();
+  Logger.overrideLogger(logger);
+  const port = portFrom(process.env.PORT);
+  if (typeof port === 'string') {
+    return fail(port);
+  }
+  const busy = await portProblem(port);
+  if (busy !== undefined) {
+    return fail(busy);
+  }
   const sandbox = process.env.ZIXFLOW_API_KEY?.trim() ? undefined : await startSandboxMode();
-  const app = await NestFactory.create(AppModule.forRoot({ sandbox }), { forceCloseConnections: true });
+  const app = await NestFactory.create(AppModule.forRoot({ sandbox }), { logger, forceCloseConnections: true });
   configureApp(app);
   // Ctrl-C / SIGTERM close the app, its sandbox and open connections, then exit by that signal.
   app.enableShutdownHooks();
-  const port = Number(process.env.PORT ?? 3000);
-  await app.listen(port);
+  try {
+    await app.listen(port);
+  } catch (error) {
+    await app.close();
+    return fail(listenFailure(port, error));
+  }
   const banner = sandbox ? sandboxBanner(port, sandbox) : liveBanner(port);
   new Logger('Example').log(banner);
+}
+
+/** One line saying what is wrong, and exit code 1 once everything started so far is closed. */
+function fail(reason: string): void {
+  new Logger('Example').error(reason);
+  process.exitCode = 1;
 }
 
 function liveBanner(port: number): string {

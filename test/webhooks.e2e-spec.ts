@@ -18,10 +18,12 @@ import {
 describe.each(WEBHOOK_ADAPTERS)('ZixflowWebhooksModule on %s', (adapter) => {
   let sandbox: ZixflowSandbox;
   let hooks: WebhookApp;
+  let startUpLines: string[];
 
   beforeAll(async () => {
     sandbox = await ZixflowSandbox.start({ deliveryReports: { delayMs: 5 } });
     hooks = await startApp(adapter, sandbox);
+    startUpLines = [...hooks.logger.lines];
   });
 
   afterEach(() => {
@@ -44,6 +46,16 @@ describe.each(WEBHOOK_ADAPTERS)('ZixflowWebhooksModule on %s', (adapter) => {
       ...(options.message ? {} : { text: 'Hi' }),
       ...options,
     });
+
+  it('says at start-up, in one line, which handlers it found and what each handles', () => {
+    expect(startUpLines.filter((line) => line.includes('RecordingHandlers') || line.includes('EchoBot'))).toEqual([
+      'Webhook handlers: RecordingHandlers.every (every incoming WhatsApp message); ' +
+        'RecordingHandlers.textsOnly (incoming WhatsApp messages of type text); ' +
+        'RecordingHandlers.report (every delivery report); ' +
+        'RecordingHandlers.failed (delivery reports with status failed); ' +
+        'EchoBot.echo (incoming WhatsApp messages of type text)',
+    ]);
+  });
 
   describe('incoming messages', () => {
     it('answers 200 and hands a typed message to @OnWhatsappMessage and @OnEvent listeners', async () => {

@@ -1,5 +1,4 @@
 import type { DynamicModule } from '@nestjs/common';
-import { ConditionalModule } from '@nestjs/config';
 import { ZixflowBotModule } from '../zixflow/bot';
 import { ZixflowRedisModule, zixflowRedisBotOptions, zixflowRedisWebhooksOptions } from '../zixflow/redis';
 import { ZixflowWebhooksModule, zixflowWebhooksConfig } from '../zixflow/webhooks';
@@ -14,12 +13,9 @@ function hasWebhookSecret(env: NodeJS.ProcessEnv): boolean {
 }
 
 /** One instance: webhooks handled in this process, conversations in memory. */
-function inMemory(): Array<DynamicModule | Promise<DynamicModule>> {
+function inMemory(webhooks: boolean): DynamicModule[] {
   return [
-    ConditionalModule.registerWhen(
-      ZixflowWebhooksModule.forRootAsync(zixflowWebhooksConfig.asProvider()),
-      hasWebhookSecret,
-    ),
+    ...(webhooks ? [ZixflowWebhooksModule.forRootAsync(zixflowWebhooksConfig.asProvider())] : []),
     ZixflowBotModule.forRoot(),
   ];
 }
@@ -28,24 +24,24 @@ function inMemory(): Array<DynamicModule | Promise<DynamicModule>> {
  * Several instances on one Redis (`REDIS_URL`): webhooks answered once stored in Redis, handled in
  * order per conversation by one instance at a time, sessions, sent replies and dialog timers shared.
  */
-function onRedis(redisUrl: string): Array<DynamicModule | Promise<DynamicModule>> {
+function onRedis(redisUrl: string, webhooks: boolean): DynamicModule[] {
+  const webhooksOnRedis = ZixflowWebhooksModule.forRootAsync(
+    zixflowRedisWebhooksOptions(zixflowWebhooksConfig.asProvider()),
+  );
   return [
     ZixflowRedisModule.forRoot({ connection: redisUrl }),
-    ConditionalModule.registerWhen(
-      ZixflowWebhooksModule.forRootAsync(zixflowRedisWebhooksOptions(zixflowWebhooksConfig.asProvider())),
-      hasWebhookSecret,
-    ),
+    ...(webhooks ? [webhooksOnRedis] : []),
     ZixflowBotModule.forRootAsync(zixflowRedisBotOptions()),
   ];
 }
 
 /**
  * The inbound side of the example: in memory with nothing configured (zero set-up for `npm start`),
- * on Redis when `REDIS_URL` is set. Call after `ConfigModule.forRoot()`, which has read `.env` by then.
+ * on Redis when `REDIS_URL` is set; webhooks when `ZIXFLOW_WEBHOOK_SECRET` is set. Plain decisions
+ * on `env`: call it after `ConfigModule.forRoot()`, which has read `.env` into `process.env` by then.
  */
-export function conversationModules(
-  env: NodeJS.ProcessEnv = process.env,
-): Array<DynamicModule | Promise<DynamicModule>> {
+export function conversationModules(env: NodeJS.ProcessEnv = process.env): DynamicModule[] {
   const redisUrl = env.REDIS_URL?.trim();
-  return redisUrl ? onRedis(redisUrl) : inMemory();
+  const webhooks = hasWebhookSecret(env);
+  return redisUrl ? onRedis(redisUrl, webhooks) : inMemory(webhooks);
 }

@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { BroadcastsModule } from './broadcasts/broadcasts.module';
 import { DeliveryReportListener } from './bot/delivery-report.listener';
 import { SupportTicketDialog } from './bot/support-ticket.dialog';
@@ -18,7 +18,6 @@ import { OrdersService } from './orders/orders.service';
  * through the durable queue when `REDIS_URL` is set.
  */
 @Module({
-  imports: [BroadcastsModule.register()],
   controllers: [MessagesController, OrdersController],
   providers: [
     OrdersService,
@@ -30,4 +29,12 @@ import { OrdersService } from './orders/orders.service';
   ],
   exports: [OrdersService],
 })
-export class ExampleModule {}
+export class ExampleModule {
+  /**
+   * Builds the module; broadcasts get the queue when `env.REDIS_URL` is set. Call it after
+   * `ConfigModule.forRoot()`, so a `REDIS_URL` from `.env` counts.
+   */
+  static register(env: NodeJS.ProcessEnv = process.env): DynamicModule {
+    return { module: ExampleModule, imports: [BroadcastsModule.register(env)] };
+  }
+}

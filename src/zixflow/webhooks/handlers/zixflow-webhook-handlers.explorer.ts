@@ -36,10 +36,14 @@ export class ZixflowWebhookHandlersExplorer implements OnApplicationBootstrap, O
     @Inject(ZIXFLOW_WEBHOOKS_EMITTER) private readonly emitter: EventEmitter2,
   ) {}
 
-  /** Subscribes every decorated provider method. */
+  /** Subscribes every decorated provider method, and says so in one line. */
   onApplicationBootstrap(): void {
+    const handlers: string[] = [];
     for (const wrapper of this.discovery.getProviders()) {
-      this.subscribeHandlersOf(wrapper);
+      handlers.push(...this.subscribeHandlersOf(wrapper));
+    }
+    if (handlers.length > 0) {
+      this.logger.log(`Webhook handlers: ${handlers.join('; ')}`);
     }
   }
 
@@ -50,10 +54,12 @@ export class ZixflowWebhookHandlersExplorer implements OnApplicationBootstrap, O
     }
   }
 
-  private subscribeHandlersOf(wrapper: InstanceWrapper): void {
+  /** Subscribes the handlers of one provider; returns them as `Class.method (what it handles)`. */
+  private subscribeHandlersOf(wrapper: InstanceWrapper): string[] {
     const instance: unknown = wrapper.instance;
+    const handlers: string[] = [];
     if (wrapper.isAlias || typeof instance !== 'object' || instance === null) {
-      return;
+      return handlers;
     }
     const prototype = Object.getPrototypeOf(instance) as Record<string, unknown>;
     for (const methodName of this.scanner.getAllMethodNames(prototype)) {
@@ -72,7 +78,9 @@ export class ZixflowWebhookHandlersExplorer implements OnApplicationBootstrap, O
         );
       }
       this.subscribe(metadata, (method as HandlerMethod).bind(instance), handlerName);
+      handlers.push(`${handlerName} (${describeFilter(metadata)})`);
     }
+    return handlers;
   }
 
   private subscribe(metadata: ZixflowHandlerMetadata, handle: HandlerMethod, handlerName: string): void {
@@ -88,7 +96,6 @@ export class ZixflowWebhookHandlersExplorer implements OnApplicationBootstrap, O
     };
     this.emitter.on(event, listener);
     this.subscriptions.push({ event, listener });
-    this.logger.log(`${handlerName} handles ${describeFilter(metadata)}`);
   }
 
   private logFailure(handlerName: string, subject: LogSubject, error: unknown): void {
