@@ -240,7 +240,7 @@ describe('example app in sandbox mode', () => {
     });
   });
 
-  it('a failing listener send is logged with order id, error class and masked phone, and the request still succeeds', async () => {
+  it('a failing listener send is logged with order id, masked phone and why it failed, and the request still succeeds', async () => {
     const unhandled = jest.fn();
     process.on('unhandledRejection', unhandled);
     sandbox.respondNext({ status: 500, body: { status: false, message: 'boom' } });
@@ -253,9 +253,29 @@ describe('example app in sandbox mode', () => {
     }
 
     const line = logger.lines.find((text) => text.includes('order 1001'));
-    expect(line).toBe('Could not send the shipping video for order 1001 to 1302***5111: ZixflowServerError');
+    expect(line).toBe(
+      'Could not send the shipping video for order 1001 to 1302***5111: ' +
+        `ZixflowServerError: Zixflow answered 500 on POST ${ZIXFLOW_SESSION_MESSAGE_PATH}: boom`,
+    );
     expect(logger.lines.join('\n')).not.toContain('13023895111');
     expect(unhandled).not.toHaveBeenCalled();
+  });
+
+  it('the listener logs the reason with the number masked and the key out, even when Zixflow quotes both', async () => {
+    sandbox.respondNext({
+      status: 400,
+      body: { status: false, message: `13023895111 (+1 302 389 5111) refused for key ${sandbox.apiKey}` },
+    });
+    await request(app.getHttpServer()).post('/orders/1001/ship').expect(202);
+    await sandbox.waitForRequests(1);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+
+    const line = logger.lines.filter((text) => text.includes('order 1001')).pop();
+    expect(line).toMatch(
+      /^Could not send the shipping video for order 1001 to 1302\*\*\*5111: ZixflowBadRequestError: .*1302\*\*\*5111 \(1302\*\*\*5111\) refused for key /,
+    );
+    expect(logger.lines.join('\n')).not.toContain('13023895111');
+    expect(logger.lines.join('\n')).not.toContain(sandbox.apiKey);
   });
 
   it('an unknown order answers 404 and sends nothing', async () => {

@@ -5,9 +5,9 @@ import { ORDER_SHIPPED, OrderShippedEvent } from './order-shipped.event';
 
 /**
  * "Called from a domain event listener": sends the customer a tracking video when an order ships.
- * A failed send is logged (order id, error class, masked phone) and swallowed here on purpose: the
- * order is shipped either way, and an exception thrown from an async listener would otherwise
- * surface as an unhandled rejection.
+ * A failed send is logged with why it failed (the error's class and message, the phone number
+ * masked) and swallowed here on purpose: the order is shipped either way, and an exception thrown
+ * from an async listener would otherwise surface as an unhandled rejection.
  */
 @Injectable()
 export class OrderShippedListener {
@@ -27,10 +27,23 @@ export class OrderShippedListener {
         },
       });
     } catch (error) {
-      const errorClass = error instanceof Error ? error.name : typeof error;
+      const phone = maskPhoneNumber(event.customerPhone);
       this.logger.error(
-        `Could not send the shipping video for order ${event.orderId} to ${maskPhoneNumber(event.customerPhone)}: ${errorClass}`,
+        `Could not send the shipping video for order ${event.orderId} to ${phone}: ${whyItFailed(error, event.customerPhone)}`,
       );
     }
   }
+}
+
+/**
+ * The error's class and message: the library's messages say what went wrong (the field, Zixflow's
+ * answer, the time-out) and never hold the API key. Zixflow's own text may quote the number, so
+ * the number as given and every run of seven or more digits are masked.
+ */
+function whyItFailed(error: unknown, phone: string): string {
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return text
+    .split(phone)
+    .join(maskPhoneNumber(phone))
+    .replace(/\d{7,}/g, (digits) => maskPhoneNumber(digits));
 }
