@@ -86,7 +86,7 @@ describe('reliability: sendMany', () => {
       ONE_OF_EACH[0],
       { type: 'video', to: '0301 2345678', video: { link: 'ftp://nope' } },
       ONE_OF_EACH[4],
-      { type: 'sticker', to: '+1 302 389 5111' },
+      { type: 'carousel', to: '+1 302 389 5111' },
       { type: 'text', to: '+1 302 389 5111', text: { body: 'x' }, image: { link: `${LINK}/i.jpg` } },
       ONE_OF_EACH[7],
     ] as ZixflowMessage[];
@@ -107,7 +107,7 @@ describe('reliability: sendMany', () => {
     );
     expect((outcomes[2] as { ok: false; error: ZixflowBadRequestError }).error.status).toBe(400);
     expect((outcomes[3] as { ok: false; error: ZixflowValidationError }).error.errors).toEqual([
-      'type must be one of video, image, audio, document, text, location, interactive, template',
+      'type must be one of video, image, audio, document, text, location, interactive, template, sticker, contacts, reaction, list, cta_url, location_request, address_request',
     ]);
     // Invalid messages never reached the network: 3 requests for the 3 valid ones.
     expect(sandbox.requests).toHaveLength(3);

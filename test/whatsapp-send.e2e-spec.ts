@@ -304,8 +304,8 @@ describe('ZixflowWhatsappService against the sandbox', () => {
     ],
     [
       'sendTemplate',
-      { to: CUSTOMER, templateName: 'x', language: 'en' },
-      'variables is required (use {} for a template without variables)',
+      { to: CUSTOMER, templateName: 'x', language: 'en', variables: ['Ada'] },
+      'variables must be an object mapping each template variable name to a string',
     ],
   ])('%s refuses invalid input before the network', async (method, message, expected) => {
     const send = whatsapp[method].bind(whatsapp) as (message: unknown) => Promise<ZixflowSendResult>;

@@ -39,9 +39,16 @@ type SendMethod =
   | 'sendText'
   | 'sendLocation'
   | 'sendReplyButtons'
+  | 'sendList'
   | 'sendTemplate';
 
-const METHOD_BY_TYPE: Record<WhatsappMessageType, SendMethod> = {
+/** The kinds the campaign API takes (lists inferred); the AI API's own kinds have their property spec. */
+type CampaignType = Extract<
+  WhatsappMessageType,
+  'video' | 'image' | 'audio' | 'document' | 'text' | 'location' | 'interactive' | 'list' | 'template'
+>;
+
+const METHOD_BY_TYPE: Record<CampaignType, SendMethod> = {
   video: 'sendVideo',
   image: 'sendImage',
   audio: 'sendAudio',
@@ -49,9 +56,10 @@ const METHOD_BY_TYPE: Record<WhatsappMessageType, SendMethod> = {
   text: 'sendText',
   location: 'sendLocation',
   interactive: 'sendReplyButtons',
+  list: 'sendList',
   template: 'sendTemplate',
 };
-const TYPES = Object.keys(METHOD_BY_TYPE) as WhatsappMessageType[];
+const TYPES = Object.keys(METHOD_BY_TYPE) as CampaignType[];
 
 type Json = ReturnType<typeof JSON.parse>;
 type JsonObject = Record<string, unknown>;
@@ -166,8 +174,13 @@ const coordinate = (limit: number): fc.Arbitrary<string | number> =>
     fc.constantFrom('0', `-${limit}`, `${limit}.0`, '12.9716', '-0.000001'),
   );
 
+const listRows = fc.uniqueArray(
+  fc.record({ id: text(200), title: text(24), description: text(72) }, { requiredKeys: ['id', 'title'] }),
+  { minLength: 1, maxLength: 4, selector: (row) => row.id },
+);
+
 /** A message of each kind that the DTOs are meant to accept (before mutation). */
-const CONTENT: Record<WhatsappMessageType, fc.Arbitrary<JsonObject>> = {
+const CONTENT: Record<CampaignType, fc.Arbitrary<JsonObject>> = {
   video: fc.record({ video: media }),
   image: fc.record({ image: media }),
   audio: fc.record({ audio: fc.record({ link: url }) }),
@@ -193,6 +206,21 @@ const CONTENT: Record<WhatsappMessageType, fc.Arbitrary<JsonObject>> = {
       { requiredKeys: ['body', 'action'] },
     ),
   }),
+  list: fc.record({
+    interactive: fc.record(
+      {
+        type: fc.constant('list'),
+        header: fc.record({ type: fc.constant('text'), text: text(60) }),
+        body: fc.record({ text: text(4096) }),
+        footer: fc.record({ text: text(60) }),
+        action: fc.record({ button: text(20), rows: listRows }).map(({ button, rows }) => ({
+          button,
+          sections: [{ title: 'Pick', rows }],
+        })),
+      },
+      { requiredKeys: ['body', 'action'] },
+    ),
+  }),
   template: fc.record({
     templateName: text(512),
     language: fc.constantFrom('en', 'en_US', 'pt_BR', 'hi'),
@@ -200,7 +228,7 @@ const CONTENT: Record<WhatsappMessageType, fc.Arbitrary<JsonObject>> = {
   }),
 };
 
-function validish(type: WhatsappMessageType): fc.Arbitrary<JsonObject> {
+function validish(type: CampaignType): fc.Arbitrary<JsonObject> {
   return fc.tuple(envelope, CONTENT[type]).map(([base, content]) => ({ ...base, ...content }));
 }
 
@@ -246,7 +274,7 @@ function mutated(
 }
 
 /** A valid message with one random change: a field removed, replaced by any JSON, or an extra key. */
-function mutatedValid(type: WhatsappMessageType): fc.Arbitrary<unknown> {
+function mutatedValid(type: CampaignType): fc.Arbitrary<unknown> {
   return validish(type).chain((message) =>
     fc
       .record({
@@ -374,7 +402,7 @@ describe('property: every send either refuses the input before the network or se
    * Sends `input` and says which of the two allowed outcomes happened; anything else (another
    * error, a request on refusal, a body the sandbox rejects) fails the property with the details.
    */
-  async function outcomeOf(type: WhatsappMessageType, input: unknown): Promise<Outcome> {
+  async function outcomeOf(type: CampaignType, input: unknown): Promise<Outcome> {
     sandbox.clear();
     const send = whatsapp[METHOD_BY_TYPE[type]].bind(whatsapp) as (message: unknown) => Promise<ZixflowSendResult>;
     let failure: unknown;

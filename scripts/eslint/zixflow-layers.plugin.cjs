@@ -18,6 +18,7 @@ const LAYERS = {
   'sending/delivery': ['core', 'sending/options', 'sending/root'],
   'sending/bulk': ['core', 'sending/messages', 'sending/dto'],
   'sending/templates': ['core', 'sending/delivery', 'sending/options', 'sending/validation', 'sending/root'],
+  'sending/data': ['core', 'sending/delivery', 'sending/options', 'sending/validation', 'sending/root'],
   'sending/filters': ['core'],
   'sending/root': ['core', 'sending/*'],
   webhooks: ['core', 'sending/*'],

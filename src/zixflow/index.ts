@@ -9,8 +9,10 @@ export type { ZixflowModuleExtras } from './sending/zixflow.module-definition';
 export type {
   ZixflowModuleOptions,
   ZixflowOptionsFactory,
+  ZixflowPostBackOptions,
   ZixflowRetryOptions,
 } from './sending/options/zixflow-options.interface';
+export type { ZixflowApiName } from './core/messages/whatsapp-message-kinds';
 export { zixflowConfig } from './sending/zixflow.config';
 export { ZixflowWhatsappService } from './sending/zixflow-whatsapp.service';
 export type { ZixflowSendResult } from './core/messages/zixflow-send-result.interface';
@@ -34,6 +36,54 @@ export {
   ReplyButtonReplyDto,
 } from './sending/dto/send-reply-buttons-message.dto';
 export { SendTemplateMessageDto } from './sending/dto/send-template-message.dto';
+export { SendStickerMessageDto, StickerContentDto } from './sending/dto/send-sticker-message.dto';
+export { SendReactionMessageDto, ReactionContentDto } from './sending/dto/send-reaction-message.dto';
+export { SendContactsMessageDto } from './sending/dto/send-contacts-message.dto';
+export {
+  ContactCardDto,
+  ContactNameDto,
+  ContactPhoneDto,
+  ContactEmailDto,
+  ContactAddressDto,
+  ContactUrlDto,
+  ContactOrgDto,
+} from './sending/dto/contact-card.dto';
+export {
+  SendListMessageDto,
+  InteractiveListDto,
+  ListHeaderDto,
+  ListBodyDto,
+  ListActionDto,
+  ListSectionDto,
+  ListRowDto,
+} from './sending/dto/send-list-message.dto';
+export {
+  SendCtaUrlMessageDto,
+  InteractiveCtaUrlDto,
+  CtaUrlActionDto,
+  CtaUrlParametersDto,
+} from './sending/dto/send-cta-url-message.dto';
+export {
+  SendLocationRequestMessageDto,
+  InteractiveLocationRequestDto,
+  LocationRequestActionDto,
+} from './sending/dto/send-location-request-message.dto';
+export {
+  SendAddressRequestMessageDto,
+  InteractiveAddressRequestDto,
+  AddressRequestActionDto,
+  AddressRequestParametersDto,
+  SavedAddressDto,
+} from './sending/dto/send-address-request-message.dto';
+export type {
+  ZixflowAccount,
+  ZixflowQualityRating,
+  ZixflowTemplate,
+  ZixflowTemplateCategory,
+  ZixflowTemplateStatus,
+  ZixflowListTemplatesOptions,
+  ZixflowDeliveryStatus,
+} from './sending/data/zixflow-data.types';
 export { normalizeWhatsappNumber } from './core/phone/normalize-whatsapp-number';
 export { maskPhoneNumber } from './core/phone/mask-phone-number';
 export { formatValidationErrors } from './sending/validation/format-validation-errors';

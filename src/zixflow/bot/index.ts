@@ -30,6 +30,16 @@ export type {
 } from './dialogs/zixflow-dialog.types';
 export { ZixflowBotContext, buttonsMessage } from './context/zixflow-bot-context';
 export type { ZixflowBotReply, ZixflowBotTemplateReply, ZixflowBotButton } from './context/zixflow-bot-context';
+export {
+  listMessage,
+  ctaUrlMessage,
+  locationRequestMessage,
+  addressRequestMessage,
+  stickerMessage,
+  contactsMessage,
+  reactionMessage,
+} from './context/bot-reply-messages';
+export type { ZixflowBotListRow, ZixflowBotListSection, ZixflowBotInteractiveText } from './context/bot-reply-messages';
 export { ZixflowConversationStore } from './sessions/zixflow-conversation-store.interface';
 export { ZixflowInMemoryConversationStore } from './sessions/zixflow-in-memory-conversation.store';
 export type { ZixflowInMemoryConversationStoreOptions } from './sessions/zixflow-in-memory-conversation.store';

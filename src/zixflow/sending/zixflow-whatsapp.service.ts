@@ -1,40 +1,58 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { messageTypeOf } from './messages/message-type-of';
+import { ZixflowValidationError } from '../core/errors/zixflow-validation.error';
+import { ZixflowSendResult } from '../core/messages/zixflow-send-result.interface';
 import { mapInOrder } from './bulk/map-in-order';
 import { sendManyConcurrency } from './bulk/send-many-concurrency';
+import { settleSend } from './bulk/settle-send';
+import { ZixflowDataReader } from './data/zixflow-data.reader';
+import type {
+  ZixflowAccount,
+  ZixflowDeliveryStatus,
+  ZixflowListTemplatesOptions,
+  ZixflowTemplate,
+} from './data/zixflow-data.types';
+import { ZixflowDelivery } from './delivery/zixflow-delivery';
+import { SendAddressRequestMessageDto } from './dto/send-address-request-message.dto';
+import { SendAudioMessageDto } from './dto/send-audio-message.dto';
+import { SendContactsMessageDto } from './dto/send-contacts-message.dto';
+import { SendCtaUrlMessageDto } from './dto/send-cta-url-message.dto';
+import { SendDocumentMessageDto } from './dto/send-document-message.dto';
+import { SendImageMessageDto } from './dto/send-image-message.dto';
+import { SendListMessageDto } from './dto/send-list-message.dto';
+import { SendLocationMessageDto } from './dto/send-location-message.dto';
+import { SendLocationRequestMessageDto } from './dto/send-location-request-message.dto';
+import { SendReactionMessageDto } from './dto/send-reaction-message.dto';
+import { SendReplyButtonsMessageDto } from './dto/send-reply-buttons-message.dto';
+import { SendStickerMessageDto } from './dto/send-sticker-message.dto';
+import { SendTemplateMessageDto } from './dto/send-template-message.dto';
+import { SendTextMessageDto } from './dto/send-text-message.dto';
+import { SendVideoMessageDto } from './dto/send-video-message.dto';
+import { WhatsappMessageBaseDto } from './dto/whatsapp-message-base.dto';
+import { addressReply } from './messages/address-reply';
+import { apiFieldProblems } from './messages/api-field-rules';
+import { buildWireRequest } from './messages/build-wire-request';
+import { messageTypeOf } from './messages/message-type-of';
+import { WHATSAPP_MESSAGE_KINDS, WhatsappMessageType } from './messages/whatsapp-message-kinds';
 import {
   ZixflowMessage,
   ZixflowSendManyOptions,
   ZixflowSendOptions,
   ZixflowSendOutcome,
 } from './messages/zixflow-message.types';
-import { settleSend } from './bulk/settle-send';
-import { ZixflowValidationError } from '../core/errors/zixflow-validation.error';
-import { ZixflowDelivery, ZixflowRequestBody } from './delivery/zixflow-delivery';
-import { ZIXFLOW_RESOLVED_OPTIONS } from './zixflow.constants';
-import { ResolvedZixflowOptions } from './options/zixflow-options.schema';
-import { SendAudioMessageDto } from './dto/send-audio-message.dto';
-import { SendDocumentMessageDto } from './dto/send-document-message.dto';
-import { SendImageMessageDto } from './dto/send-image-message.dto';
-import { SendLocationMessageDto } from './dto/send-location-message.dto';
-import { SendReplyButtonsMessageDto } from './dto/send-reply-buttons-message.dto';
-import { SendTemplateMessageDto } from './dto/send-template-message.dto';
-import { SendTextMessageDto } from './dto/send-text-message.dto';
-import { SendVideoMessageDto } from './dto/send-video-message.dto';
-import { WhatsappMessageBaseDto } from './dto/whatsapp-message-base.dto';
-import { validateMessage } from './validation/validate-message';
-import { WHATSAPP_MESSAGE_KINDS, WhatsappMessageType } from './messages/whatsapp-message-kinds';
-import { ZixflowSendResult } from '../core/messages/zixflow-send-result.interface';
-import { addressReply } from './messages/address-reply';
-import { checkTemplateVariables } from './templates/check-template-variables';
-import { ZixflowTemplateVariablesReader } from './templates/zixflow-template-variables.reader';
-import { ZixflowTemplateQuery, ZixflowTemplateVariable } from './templates/zixflow-template-variable.interface';
 import { ZixflowReplyMessage, ZixflowReplyTarget } from './messages/zixflow-reply-message.type';
+import { ResolvedZixflowOptions } from './options/zixflow-options.schema';
+import { checkTemplateVariables } from './templates/check-template-variables';
+import { ZixflowTemplateQuery, ZixflowTemplateVariable } from './templates/zixflow-template-variable.interface';
+import { ZixflowTemplateVariablesReader } from './templates/zixflow-template-variables.reader';
+import { validateMessage } from './validation/validate-message';
+import { ZIXFLOW_RESOLVED_OPTIONS } from './zixflow.constants';
 
 /**
- * Sends WhatsApp messages through Zixflow's campaign API. Each method takes the message as Zixflow
- * documents it (a DTO instance or a plain object), validates it before any network call, and
- * resolves with Zixflow's acceptance or rejects with a typed {@link ZixflowError}.
+ * Sends WhatsApp messages through Zixflow: the campaign API by default, or the Zixflow AI API with
+ * `api: 'ai'`, in each API's own wire format from the same messages. Each method takes the message
+ * as Zixflow documents it (a DTO instance or a plain object), validates it before any network call,
+ * and resolves with Zixflow's acceptance or rejects with a typed {@link ZixflowError}. A kind or field
+ * the configured API does not have is refused with a message naming the API that has it.
  *
  * Session messages (everything but templates) only reach a customer whose 24-hour window is open,
  * i.e. who wrote to you in the last 24 hours; use {@link sendTemplate} otherwise.
@@ -45,16 +63,17 @@ export class ZixflowWhatsappService {
     private readonly client: ZixflowDelivery,
     @Inject(ZIXFLOW_RESOLVED_OPTIONS) private readonly options: ResolvedZixflowOptions,
     private readonly templateVariables: ZixflowTemplateVariablesReader,
+    private readonly data: ZixflowDataReader,
   ) {}
 
   /**
-   * Sends many messages of any kinds, each tagged with its `type` (`video`, `text`, `template`, …),
-   * and resolves with one outcome per message, in input order: `{ ok: true, result }` or
-   * `{ ok: false, error }`. Each message is validated before it is sent, and one failure never stops
-   * the rest. At most `concurrency` messages (default 10) are in flight; the input, an array or any
-   * iterable or async iterable, is read only as slots free up, so memory stays bounded however many
-   * messages are sent. Pacing and retries apply to every message as to single sends. Rejects only
-   * for a bad `concurrency` (RangeError) or an input that throws while being read.
+   * Sends many messages of any kinds, each tagged with its `type` (`video`, `text`, `list`,
+   * `template`, …), and resolves with one outcome per message, in input order: `{ ok: true, result }`
+   * or `{ ok: false, error }`. Each message is validated before it is sent, and one failure never
+   * stops the rest. At most `concurrency` messages (default 10) are in flight; the input, an array or
+   * any iterable or async iterable, is read only as slots free up, so memory stays bounded however
+   * many messages are sent. Pacing and retries apply to every message as to single sends. Rejects
+   * only for a bad `concurrency` (RangeError) or an input that throws while being read.
    */
   async sendMany(
     messages: Iterable<ZixflowMessage> | AsyncIterable<ZixflowMessage>,
@@ -73,22 +92,22 @@ export class ZixflowWhatsappService {
     return this.sendKind(messageTypeOf(message), message, options);
   }
 
-  /** Sends a video (`video.link`, optional `video.caption`). */
+  /** Sends a video (`video.link`, or `video.id` on the AI API; optional `video.caption`). */
   sendVideo(message: SendVideoMessageDto): Promise<ZixflowSendResult> {
     return this.sendKind('video', message);
   }
 
-  /** Sends an image (`image.link`, optional `image.caption`). */
+  /** Sends an image (`image.link`, or `image.id` on the AI API; optional `image.caption`). */
   sendImage(message: SendImageMessageDto): Promise<ZixflowSendResult> {
     return this.sendKind('image', message);
   }
 
-  /** Sends an audio file (`audio.link`; WhatsApp allows no caption on audio). */
+  /** Sends an audio file (`audio.link`, or `audio.id` on the AI API; WhatsApp allows no caption). */
   sendAudio(message: SendAudioMessageDto): Promise<ZixflowSendResult> {
     return this.sendKind('audio', message);
   }
 
-  /** Sends a document (`document.link`, optional `caption` and `filename`). */
+  /** Sends a document (`document.link` or `document.id`, optional `caption` and `filename`). */
   sendDocument(message: SendDocumentMessageDto): Promise<ZixflowSendResult> {
     return this.sendKind('document', message);
   }
@@ -109,10 +128,49 @@ export class ZixflowWhatsappService {
   }
 
   /**
-   * Sends an approved template with its variables; works outside the 24-hour window. With
-   * `checkVariables` (or the module's `templates.checkVariables`) the template's variables are
-   * looked up first (cached) and a map with missing, unexpected or mistyped variables is refused
-   * with a {@link ZixflowValidationError} before anything is sent.
+   * Sends a list: a menu button opening up to ten sections with at most ten rows in all; the
+   * customer's pick comes back as a `reply` with the row's id. On the campaign API this is inferred
+   * (sent as `type: "interactive"`, `interactive.type: "list"`), see docs/kinds.md.
+   */
+  sendList(message: SendListMessageDto): Promise<ZixflowSendResult> {
+    return this.sendKind('list', message);
+  }
+
+  /** Sends a sticker: a WebP image by `sticker.link` or `sticker.id`. AI API only. */
+  sendSticker(message: SendStickerMessageDto): Promise<ZixflowSendResult> {
+    return this.sendKind('sticker', message);
+  }
+
+  /** Sends one or more contact cards (`contacts`, each with at least `name.formatted_name`). AI API only. */
+  sendContacts(message: SendContactsMessageDto): Promise<ZixflowSendResult> {
+    return this.sendKind('contacts', message);
+  }
+
+  /** Reacts to a message with one emoji (`reaction.message_id`, `reaction.emoji`); `""` removes the reaction. AI API only. */
+  sendReaction(message: SendReactionMessageDto): Promise<ZixflowSendResult> {
+    return this.sendKind('reaction', message);
+  }
+
+  /** Sends a message with one button that opens a web address (`action.parameters.display_text`, `url`). AI API only. */
+  sendCtaUrl(message: SendCtaUrlMessageDto): Promise<ZixflowSendResult> {
+    return this.sendKind('cta_url', message);
+  }
+
+  /** Asks the customer to share their location; the answer arrives as a `location` message. AI API only. */
+  sendLocationRequest(message: SendLocationRequestMessageDto): Promise<ZixflowSendResult> {
+    return this.sendKind('location_request', message);
+  }
+
+  /** Asks the customer for an address in a form (Meta offers it in India and Singapore). AI API only. */
+  sendAddressRequest(message: SendAddressRequestMessageDto): Promise<ZixflowSendResult> {
+    return this.sendKind('address_request', message);
+  }
+
+  /**
+   * Sends an approved template with its variables (left out for a template without any); works
+   * outside the 24-hour window. With `checkVariables` (or the module's `templates.checkVariables`)
+   * the template's variables are looked up first (cached) and a map with missing, unexpected or
+   * mistyped variables is refused with a {@link ZixflowValidationError} before anything is sent.
    */
   async sendTemplate(
     message: SendTemplateMessageDto,
@@ -122,6 +180,7 @@ export class ZixflowWhatsappService {
       return this.sendKind('template', message);
     }
     const validated = validateMessage(SendTemplateMessageDto, message);
+    this.refuseForApi('template', validated);
     const declared = await this.getTemplateVariables({
       phoneId: validated.phoneId,
       templateName: validated.templateName,
@@ -129,7 +188,7 @@ export class ZixflowWhatsappService {
     });
     const problems = checkTemplateVariables(
       declared,
-      validated.variables,
+      validated.variables ?? {},
       `"${validated.templateName}" (${validated.language})`,
     );
     if (problems.length > 0) {
@@ -140,10 +199,32 @@ export class ZixflowWhatsappService {
 
   /**
    * The variables of an approved template (`keyName`, `label`, `type`), from Zixflow's
-   * variable-keys endpoint, cached per (phoneId, template, language) for `templates.cacheTtlMs`.
+   * variable-keys endpoint of the configured API, cached per (phoneId, template, language) for
+   * `templates.cacheTtlMs`.
    */
   getTemplateVariables(query: ZixflowTemplateQuery): Promise<ZixflowTemplateVariable[]> {
     return this.templateVariables.read(query);
+  }
+
+  /** The workspace's WhatsApp numbers with their quality rating and daily limit. AI API only. */
+  listAccounts(): Promise<ZixflowAccount[]> {
+    return this.data.listAccounts();
+  }
+
+  /**
+   * Every template of `phoneId` (default `defaultPhoneId`), across all pages, fetched page by page
+   * as the loop consumes them: `for await (const template of whatsapp.listTemplates()) …`. AI API only.
+   */
+  listTemplates(phoneId?: string, options?: ZixflowListTemplatesOptions): AsyncIterable<ZixflowTemplate> {
+    return this.data.listTemplates(phoneId, options);
+  }
+
+  /**
+   * Where a message sent through the AI API is, by the `requestId` its send resolved with; an
+   * unknown id rejects with `ZixflowNotFoundError`. AI API only.
+   */
+  getDeliveryReport(requestId: string): Promise<ZixflowDeliveryStatus> {
+    return this.data.getDeliveryReport(requestId);
   }
 
   /**
@@ -156,7 +237,7 @@ export class ZixflowWhatsappService {
 
   /**
    * Answers an incoming message with any session message, e.g.
-   * `reply(incoming, { type: 'video', video: { link } })`. Addressed like {@link replyText} and
+   * `reply(incoming, { type: 'list', interactive: { … } })`. Addressed like {@link replyText} and
    * validated exactly like the send method of its type.
    */
   async reply(incoming: ZixflowReplyTarget, message: ZixflowReplyMessage): Promise<ZixflowSendResult> {
@@ -164,35 +245,29 @@ export class ZixflowWhatsappService {
     return this.sendKind(addressed.type, addressed.message);
   }
 
-  /** The one path every send takes: validate, build the body, post. */
+  /** The one path every send takes: validate, check against the API, build the body, post. */
   private async sendKind(
     type: WhatsappMessageType,
     message: unknown,
     options: ZixflowSendOptions = {},
   ): Promise<ZixflowSendResult> {
-    const kind = WHATSAPP_MESSAGE_KINDS[type];
-    const validated = validateMessage<WhatsappMessageBaseDto>(kind.dto, message);
-    return this.client.post(kind.path, this.buildBody(validated, kind.bodyType), options);
+    const validated = validateMessage<WhatsappMessageBaseDto>(WHATSAPP_MESSAGE_KINDS[type].dto, message);
+    this.refuseForApi(type, validated);
+    const { api, defaultPhoneId, ingestPrefix, defaultPostBackUrl } = this.options;
+    const request = buildWireRequest(type, validated as unknown as Record<string, unknown>, {
+      api,
+      defaultPhoneId,
+      ingestPrefix,
+      defaultPostBackUrl,
+    });
+    return this.client.post(request, options);
   }
 
-  /**
-   * The body holds exactly the caller's fields plus `type` and the resolved `phoneId`: no defaults
-   * are added, so Zixflow's own defaults apply. Undefined fields never reach the wire because the
-   * body is serialised as JSON.
-   */
-  private buildBody(message: WhatsappMessageBaseDto, bodyType: string | undefined): ZixflowRequestBody {
-    const {
-      to,
-      phoneId: givenPhoneId,
-      type: _callerType,
-      ...fields
-    } = message as WhatsappMessageBaseDto & { type?: string };
-    const phoneId = givenPhoneId ?? this.options.defaultPhoneId;
-    if (phoneId === undefined) {
-      throw new ZixflowValidationError([
-        'phoneId is required: pass it in the message or configure defaultPhoneId (ZIXFLOW_PHONE_ID)',
-      ]);
+  /** A kind or field the configured API does not have never reaches the network. */
+  private refuseForApi(type: WhatsappMessageType, message: WhatsappMessageBaseDto): void {
+    const problems = apiFieldProblems(this.options.api, type, message as unknown as Record<string, unknown>);
+    if (problems.length > 0) {
+      throw new ZixflowValidationError(problems);
     }
-    return bodyType === undefined ? { to, phoneId, ...fields } : { to, phoneId, type: bodyType, ...fields };
   }
 }

@@ -2,7 +2,20 @@ import { ZixflowConfigurationError } from '../core/errors/zixflow-configuration.
 import { zixflowConfig } from './zixflow.config';
 import { resolveZixflowOptions } from './options/zixflow-options.schema';
 
-const VARIABLES = ['ZIXFLOW_API_KEY', 'ZIXFLOW_BASE_URL', 'ZIXFLOW_PHONE_ID', 'ZIXFLOW_TIMEOUT_MS'] as const;
+const VARIABLES = [
+  'ZIXFLOW_API_KEY',
+  'ZIXFLOW_BASE_URL',
+  'ZIXFLOW_PHONE_ID',
+  'ZIXFLOW_TIMEOUT_MS',
+  'ZIXFLOW_API',
+  'ZIXFLOW_WORKSPACE_ID',
+  'ZIXFLOW_INGEST_PREFIX',
+  'ZIXFLOW_WEBHOOKS_URL',
+  'ZIXFLOW_WEBHOOK_SECRET',
+] as const;
+
+/** What the namespace holds for the AI API's options when their variables are unset. */
+const AI_UNSET = { api: undefined, workspaceId: undefined, ingestPrefix: undefined, postBacks: undefined };
 
 describe('zixflowConfig', () => {
   let saved: Record<string, string | undefined>;
@@ -42,6 +55,7 @@ describe('zixflowConfig', () => {
       ZIXFLOW_TIMEOUT_MS: '2500',
     });
     expect(zixflowConfig()).toStrictEqual({
+      ...AI_UNSET,
       apiKey: 'zx_env_key',
       baseUrl: 'http://localhost:4010',
       defaultPhoneId: '104898309288724',
@@ -58,6 +72,7 @@ describe('zixflowConfig', () => {
 
   it('leaves unset variables undefined and apiKey empty', () => {
     expect(zixflowConfig()).toStrictEqual({
+      ...AI_UNSET,
       apiKey: '',
       baseUrl: undefined,
       defaultPhoneId: undefined,
@@ -68,6 +83,7 @@ describe('zixflowConfig', () => {
   it.each(['', '   ', '\n'])('treats %j as unset', (empty) => {
     setEnv({ ZIXFLOW_API_KEY: empty, ZIXFLOW_BASE_URL: empty, ZIXFLOW_PHONE_ID: empty, ZIXFLOW_TIMEOUT_MS: empty });
     expect(zixflowConfig()).toStrictEqual({
+      ...AI_UNSET,
       apiKey: '',
       baseUrl: undefined,
       defaultPhoneId: undefined,
@@ -118,6 +134,31 @@ describe('zixflowConfig', () => {
       baseUrl: 'https://sandbox.example.com',
       timeoutMs: 10_000,
     });
+  });
+
+  it('reads the AI API options, and postBacks only once ZIXFLOW_WEBHOOKS_URL is set', () => {
+    setEnv({
+      ZIXFLOW_API_KEY: 'zx_env_key',
+      ZIXFLOW_API: 'ai',
+      ZIXFLOW_WORKSPACE_ID: 'ws-env',
+      ZIXFLOW_INGEST_PREFIX: '/api/ingestion',
+      ZIXFLOW_WEBHOOK_SECRET: 'whsec_0123456789abcdef',
+    });
+    expect(zixflowConfig()).toMatchObject({ api: 'ai', workspaceId: 'ws-env', ingestPrefix: '/api/ingestion' });
+    expect(zixflowConfig().postBacks).toBeUndefined();
+    setEnv({ ZIXFLOW_WEBHOOKS_URL: 'https://bot.example.com/zixflow/webhooks' });
+    expect(zixflowConfig().postBacks).toEqual({
+      webhooksUrl: 'https://bot.example.com/zixflow/webhooks',
+      secret: 'whsec_0123456789abcdef',
+    });
+    expect(resolveZixflowOptions(zixflowConfig()).defaultPostBackUrl).toBe(
+      'https://bot.example.com/zixflow/webhooks/postbacks?token=whsec_0123456789abcdef',
+    );
+  });
+
+  it('ZIXFLOW_API=AI (wrong case) fails naming the variable and the two values', () => {
+    setEnv({ ZIXFLOW_API_KEY: 'zx_env_key', ZIXFLOW_API: 'AI' });
+    expect(() => zixflowConfig()).toThrow("ZixflowModule: api (ZIXFLOW_API) must be one of 'campaign', 'ai'.");
   });
 
   it('provides itself to forRootAsync through asProvider()', () => {

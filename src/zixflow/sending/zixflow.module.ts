@@ -4,6 +4,7 @@ import { ZixflowDelivery } from './delivery/zixflow-delivery';
 import { ZixflowHttpTransport } from './delivery/http/zixflow-http.transport';
 import { ZixflowPacer } from './delivery/pacing/zixflow-pacer';
 import { ZixflowTemplateVariablesReader } from './templates/zixflow-template-variables.reader';
+import { ZixflowDataReader } from './data/zixflow-data.reader';
 import { ZixflowWhatsappService } from './zixflow-whatsapp.service';
 import { ZIXFLOW_HTTP_SERVICE, ZIXFLOW_RESOLVED_OPTIONS } from './zixflow.constants';
 import { ZixflowConfigurableModuleClass, ZIXFLOW_MODULE_OPTIONS } from './zixflow.module-definition';
@@ -34,6 +35,7 @@ import { ZixflowModuleOptions } from './options/zixflow-options.interface';
     ZixflowPacer,
     ZixflowDelivery,
     ZixflowTemplateVariablesReader,
+    ZixflowDataReader,
     ZixflowWhatsappService,
   ],
   exports: [ZixflowWhatsappService],

@@ -45,3 +45,8 @@ export type { ZixflowBotTestbedOptions } from './testbed/zixflow-bot-testbed';
 export { ZixflowBotTestChat } from './testbed/zixflow-bot-test-chat';
 export type { ZixflowBotTestReply } from './testbed/zixflow-bot-test-chat';
 export { ZixflowFakeClock } from './testbed/zixflow-fake-clock';
+
+/** The real `ZixflowWhatsappService` against a sandbox in a Nest testing module, with no key, and assertions on what it sent. */
+export { ZixflowTestingModule, zixflowTestingOptions } from './testbed/zixflow-testing.module';
+export type { ZixflowTestingModuleOptions } from './testbed/zixflow-testing.module';
+export { ZixflowTesting } from './testbed/zixflow-testing';

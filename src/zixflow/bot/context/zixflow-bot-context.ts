@@ -1,7 +1,20 @@
 import type { SendTemplateMessageDto } from '../../sending/dto/send-template-message.dto';
 import type { ZixflowReplyMessage } from '../../sending/messages/zixflow-reply-message.type';
 import type { ZixflowIncomingMessage } from '../../webhooks';
+import type { ContactCardDto } from '../../sending/dto/contact-card.dto';
+import type { AddressRequestParametersDto } from '../../sending/dto/send-address-request-message.dto';
 import type { ZixflowConversationState, ZixflowDialogFrame } from '../sessions/zixflow-conversation.interface';
+import {
+  addressRequestMessage,
+  contactsMessage,
+  ctaUrlMessage,
+  listMessage,
+  locationRequestMessage,
+  reactionMessage,
+  stickerMessage,
+  type ZixflowBotInteractiveText,
+  type ZixflowBotListSection,
+} from './bot-reply-messages';
 
 /** A template reply: the template fields, addressed to the customer by the bot. */
 export type ZixflowBotTemplateReply = { type: 'template' } & Omit<SendTemplateMessageDto, 'to' | 'phoneId'>;
@@ -123,6 +136,57 @@ export class ZixflowBotContext<S extends object = Record<string, unknown>> {
   /** Queues a message with up to three reply buttons. */
   replyButtons(body: string, buttons: readonly ZixflowBotButton[], footer?: string): void {
     this.reply(buttonsMessage(body, buttons, footer));
+  }
+
+  /**
+   * Queues a list: `button` opens the sections, and the row the customer picks comes back to
+   * `@OnReply` with its id. On the campaign API lists are inferred (see docs/kinds.md).
+   */
+  replyList(
+    body: string,
+    button: string,
+    sections: readonly ZixflowBotListSection[],
+    options: ZixflowBotInteractiveText = {},
+  ): void {
+    this.reply(listMessage(body, button, sections, options));
+  }
+
+  /**
+   * Reacts with one emoji to the customer's message (or to `messageId`); `""` removes the reaction.
+   * AI API only.
+   */
+  replyReaction(emoji: string, messageId: string | undefined = this.message.messageId): void {
+    // Without an id there is nothing to react to; the send refuses it by name (reaction.message_id).
+    this.reply(reactionMessage(emoji, messageId ?? ''));
+  }
+
+  /** Queues a sticker: a public WebP link, or `{ id }` of an uploaded one. AI API only. */
+  replySticker(sticker: string | { id: string }): void {
+    this.reply(stickerMessage(sticker));
+  }
+
+  /** Queues one or more contact cards (each with at least `name.formatted_name`). AI API only. */
+  replyContacts(contacts: readonly ContactCardDto[]): void {
+    this.reply(contactsMessage(contacts));
+  }
+
+  /** Queues a message with one button that opens `url`. AI API only. */
+  replyCtaUrl(body: string, displayText: string, url: string, options: ZixflowBotInteractiveText = {}): void {
+    this.reply(ctaUrlMessage(body, displayText, url, options));
+  }
+
+  /** Asks the customer to share their location; it arrives as a `location` message. AI API only. */
+  replyLocationRequest(body: string): void {
+    this.reply(locationRequestMessage(body));
+  }
+
+  /** Asks the customer for an address in a form (`parameters.country`, e.g. `IN`). AI API only. */
+  replyAddressRequest(
+    body: string,
+    parameters: AddressRequestParametersDto,
+    options: ZixflowBotInteractiveText = {},
+  ): void {
+    this.reply(addressRequestMessage(body, parameters, options));
   }
 
   /** Queues an image, with an optional caption. */

@@ -54,6 +54,12 @@ function describeApiFailure(details: ZixflowApiErrorDetails): string {
 /** Zixflow rejected the data: HTTP 400, or a body with `status: false` (e.g. "Invalid data Provided"). */
 export class ZixflowBadRequestError extends ZixflowApiError {}
 
+/**
+ * HTTP 404 where Zixflow documents it as "not found": the AI API's delivery report of an unknown
+ * `request_id`. Other 404s (a wrong `baseUrl` or path) stay plain {@link ZixflowApiError}s.
+ */
+export class ZixflowNotFoundError extends ZixflowApiError {}
+
 /** The API key was missing, wrong, expired or not allowed: HTTP 401/403 or `"Unauthorised"`. */
 export class ZixflowAuthError extends ZixflowApiError {}
 

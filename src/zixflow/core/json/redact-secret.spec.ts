@@ -108,3 +108,20 @@ describe('redactSecret on hostile nesting', () => {
     expect(json).toBe('{"a":'.repeat(MAX_REDACTION_DEPTH) + `"${NESTED_TOO_DEEP}"` + '}'.repeat(MAX_REDACTION_DEPTH));
   });
 });
+
+describe('redactSecret with several secrets', () => {
+  it('removes each of them, keys included, the longest first', () => {
+    const workspace = 'ws-69614209';
+    const body = { message: `Unauthorized key ${SECRET} for workspace ${workspace}`, [workspace]: `${SECRET}-x` };
+    expect(redactSecret(body, [workspace, SECRET, ''])).toEqual({
+      message: 'Unauthorized key [REDACTED] for workspace [REDACTED]',
+      '[REDACTED]': '[REDACTED]-x',
+    });
+    expect(redactSecret('abc-abcdef', ['abc', 'abcdef'])).toBe('[REDACTED]-[REDACTED]');
+  });
+
+  it('leaves the value alone when every secret is empty', () => {
+    const value = { a: 'b' };
+    expect(redactSecret(value, ['', ''])).toBe(value);
+  });
+});

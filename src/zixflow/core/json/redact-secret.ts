@@ -11,24 +11,33 @@ export const NESTED_TOO_DEEP = '[nested too deep]';
 export const MAX_REDACTION_DEPTH = 32;
 
 /**
- * Returns a copy of `value` in which every occurrence of `secret` inside strings is replaced.
- * Applied to response bodies before they are attached to errors, because a proxy or a misbehaving
- * server can echo the Authorization header back, and errors end up in logs.
+ * Returns a copy of `value` in which every occurrence of `secret` (or of each of several secrets:
+ * the API key, the AI API's workspace id, the webhook secret inside a post-back URL) inside strings
+ * is replaced. Applied to response bodies before they are attached to errors, because a proxy or a
+ * misbehaving server can echo the credential headers back, and errors end up in logs.
  *
  * The copy is bounded: whatever is nested deeper than {@link MAX_REDACTION_DEPTH} levels is
  * replaced by {@link NESTED_TOO_DEEP}. A hostile answer can nest JSON a hundred thousand levels
  * deep; walking it all would overflow the stack, and the error holding it could not be logged.
  */
-export function redactSecret<T>(value: T, secret: string): T {
-  if (!secret) {
+export function redactSecret<T>(value: T, secret: string | readonly string[]): T {
+  // Longest first, so a secret that contains another is removed whole, not left half visible.
+  const secrets = (typeof secret === 'string' ? [secret] : [...secret])
+    .filter((candidate) => candidate !== '')
+    .sort((a, b) => b.length - a.length);
+  if (secrets.length === 0) {
     return value;
   }
-  return redactAt(value, secret, 0) as T;
+  return redactAt(value, secrets, 0) as T;
 }
 
-function redactAt(value: unknown, secret: string, depth: number): unknown {
+function redactText(text: string, secrets: readonly string[]): string {
+  return secrets.reduce((redacted, secret) => redacted.split(secret).join(REDACTED), text);
+}
+
+function redactAt(value: unknown, secret: readonly string[], depth: number): unknown {
   if (typeof value === 'string') {
-    return value.split(secret).join(REDACTED);
+    return redactText(value, secret);
   }
   if (typeof value !== 'object' || value === null) {
     return value;
@@ -40,6 +49,6 @@ function redactAt(value: unknown, secret: string, depth: number): unknown {
     return value.map((item: unknown) => redactAt(item, secret, depth + 1));
   }
   return Object.fromEntries(
-    Object.entries(value).map(([key, item]) => [key.split(secret).join(REDACTED), redactAt(item, secret, depth + 1)]),
+    Object.entries(value).map(([key, item]) => [redactText(key, secret), redactAt(item, secret, depth + 1)]),
   );
 }

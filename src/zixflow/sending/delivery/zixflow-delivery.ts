@@ -12,10 +12,10 @@ import { ZixflowRetryEvent } from '../options/zixflow-options.interface';
 import { ResolvedZixflowOptions } from '../options/zixflow-options.schema';
 import { redactLogLine } from '../../core/json/redact-log-line';
 import { retryDelayMs } from './retry/retry-delay';
-import { ZixflowRequestBody } from './http/zixflow-request-body.interface';
+import { ZixflowOutgoingRequest } from './http/zixflow-request-body.interface';
 import { ZixflowHttpTransport } from './http/zixflow-http.transport';
 
-export type { ZixflowRequestBody } from './http/zixflow-request-body.interface';
+export type { ZixflowOutgoingRequest } from './http/zixflow-request-body.interface';
 
 /**
  * Sends one message reliably: each attempt waits for its sending number's slot (`rateLimit`),
@@ -34,34 +34,35 @@ export class ZixflowDelivery {
   ) {}
 
   /**
-   * Posts `body` to `path` (relative to the base URL), retrying as the module options allow, or
-   * once when the call says `retry: false`.
+   * Posts the request (its path relative to the base URL), retrying as the module options allow,
+   * or once when the call says `retry: false`.
    */
-  async post(path: string, body: ZixflowRequestBody, call: { retry?: false } = {}): Promise<ZixflowSendResult> {
+  async post(request: ZixflowOutgoingRequest, call: { retry?: false } = {}): Promise<ZixflowSendResult> {
     const retry = call.retry === false ? false : this.options.retry;
+    const { path } = request;
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await this.attempt(path, body, attempt);
+        return await this.attempt(request, attempt);
       } catch (error) {
         if (!(error instanceof ZixflowError)) {
           throw error;
         }
         const delayMs = retryDelayMs(error, attempt, retry);
         if (delayMs === undefined) {
-          throw this.reportFailure(path, body, error);
+          throw this.reportFailure(request, error);
         }
-        this.announceRetry(body, { attempt, delayMs, error, endpoint: path });
+        this.announceRetry(request, { attempt, delayMs, error, endpoint: path });
         await sleep(delayMs);
       }
     }
   }
 
   /** One attempt: the time-out budget covers the wait for a send slot plus the request. */
-  private attempt(path: string, body: ZixflowRequestBody, attempt: number): Promise<ZixflowSendResult> {
+  private attempt(request: ZixflowOutgoingRequest, attempt: number): Promise<ZixflowSendResult> {
     const refusalError = (refusal: PacingRefusal): ZixflowError =>
-      this.pacingError(refusal, path, body.phoneId, attempt);
-    return this.pacer.run(body.phoneId, this.options.timeoutMs, refusalError, (timeoutMs) =>
-      this.transport.post(path, body, timeoutMs, attempt),
+      this.pacingError(refusal, request.path, request.phoneId, attempt);
+    return this.pacer.run(request.phoneId, this.options.timeoutMs, refusalError, (timeoutMs) =>
+      this.transport.post(request, timeoutMs, attempt),
     );
   }
 
@@ -74,9 +75,9 @@ export class ZixflowDelivery {
       : new ZixflowTimeoutError({ endpoint, timeoutMs, requestSent: false, attempts });
   }
 
-  private announceRetry(body: ZixflowRequestBody, event: ZixflowRetryEvent): void {
+  private announceRetry(request: ZixflowOutgoingRequest, event: ZixflowRetryEvent): void {
     this.logger.debug(
-      `POST ${event.endpoint} to ${maskPhoneNumber(body.to)}: ${event.error.name} on attempt ${event.attempt}, retrying in ${event.delayMs} ms`,
+      `POST ${event.endpoint} to ${maskPhoneNumber(request.to)}: ${event.error.name} on attempt ${event.attempt}, retrying in ${event.delayMs} ms`,
     );
     const { retry } = this.options;
     if (retry === false || retry.onRetry === undefined) {
@@ -87,14 +88,14 @@ export class ZixflowDelivery {
     } catch (hookError) {
       // A faulty metrics hook must not turn a recoverable failure into a lost message.
       const reason = hookError instanceof Error ? hookError.message : String(hookError);
-      this.logger.warn(redactLogLine(`retry.onRetry threw and was ignored: ${reason}`, this.options.apiKey));
+      this.logger.warn(redactLogLine(`retry.onRetry threw and was ignored: ${reason}`, this.options.secrets));
     }
   }
 
-  private reportFailure(path: string, body: ZixflowRequestBody, error: ZixflowError): ZixflowError {
-    // Zixflow's message is quoted verbatim in the error and may echo the key or the number.
+  private reportFailure(request: ZixflowOutgoingRequest, error: ZixflowError): ZixflowError {
+    // Zixflow's message is quoted verbatim in the error and may echo a credential or the number.
     this.logger.error(
-      `POST ${path} to ${maskPhoneNumber(body.to)} failed: ${error.name}: ${redactLogLine(error.message, this.options.apiKey)}`,
+      `POST ${request.path} to ${maskPhoneNumber(request.to)} failed: ${error.name}: ${redactLogLine(error.message, this.options.secrets)}`,
     );
     return error;
   }

@@ -1,13 +1,16 @@
-import { IsHttpUrl } from '../validation/is-http-url.decorator';
-import { MessageType, OptionalText, RequiredObject, RequiredText } from '../validation/field.decorators';
+import { MediaId, MediaLink } from '../validation/media-source.decorators';
+import { MessageType, OptionalText, RequiredObject } from '../validation/field.decorators';
 import { WhatsappMessageBaseDto } from './whatsapp-message-base.dto';
 
 /** The `document` object of a document message. */
 export class DocumentContentDto {
-  /** Public http(s) URL of the document (WhatsApp's limit is 100 MB). */
-  @RequiredText()
-  @IsHttpUrl('https://example.com/invoice.pdf')
-  link!: string;
+  /** Public http(s) URL of the document (WhatsApp's limit is 100 MB). Required unless `id` is given. */
+  @MediaLink('https://example.com/invoice.pdf')
+  link?: string;
+
+  /** AI API only: the id of media uploaded to WhatsApp before, instead of `link`. */
+  @MediaId()
+  id?: string;
 
   /** Text shown under the document. */
   @OptionalText(1024)

@@ -1,6 +1,5 @@
-import { IsDefined } from 'class-validator';
 import { IsStringMap } from '../validation/is-string-map.decorator';
-import { MessageType, RequiredText } from '../validation/field.decorators';
+import { MessageType, Optional, RequiredText } from '../validation/field.decorators';
 import { WhatsappMessageBaseDto } from './whatsapp-message-base.dto';
 
 /**
@@ -21,10 +20,11 @@ export class SendTemplateMessageDto extends WhatsappMessageBaseDto {
   language!: string;
 
   /**
-   * Values for the template's variables, keyed by `keyName` (media variables take a URL).
-   * Zixflow requires the field: pass `{}` for a template without variables.
+   * Values for the template's variables, keyed by `keyName` (media variables take a URL). May be
+   * left out for a template without variables, and is then not sent, as Zixflow's own SDK does
+   * (the campaign page marks it required; the AI page optional).
    */
-  @IsDefined({ message: 'is required (use {} for a template without variables)' })
+  @Optional()
   @IsStringMap()
-  variables!: Record<string, string>;
+  variables?: Record<string, string>;
 }

@@ -159,9 +159,27 @@ describe('SendVideoMessageDto', () => {
       ['video.foo', { link: LINK, foo: 1 }],
       ['video.filename', { link: LINK, filename: 'clip.mp4' }],
       ['video.url', { link: LINK, url: LINK }],
-      ['video.id', { link: LINK, id: '1234' }],
     ])('refuses the unknown field %s', (path, video) => {
       expect(errorsFor(withVideo(video))).toEqual([`${path} is not a field Zixflow accepts here; remove it`]);
+    });
+
+    it('takes an uploaded media id instead of a link (the AI API; the service refuses it on the campaign API)', () => {
+      expect(validateMessage(SendVideoMessageDto, withVideo({ id: '1234', caption: 'Hi' })).video).toEqual({
+        id: '1234',
+        caption: 'Hi',
+      });
+    });
+
+    it.each<[string, Record<string, unknown>, string]>([
+      [
+        'both link and id',
+        { link: LINK, id: '1234' },
+        'video.id cannot be given with link: send the media by uploaded id or by link, not both',
+      ],
+      ['neither', { caption: 'Hi' }, 'video.link is required'],
+      ['a blank id', { id: ' ' }, 'video.id must not be empty'],
+    ])('refuses %s', (_label, video, expected) => {
+      expect(errorsFor(withVideo(video))).toEqual([expected]);
     });
 
     it('refuses an unknown field even when its value is undefined', () => {

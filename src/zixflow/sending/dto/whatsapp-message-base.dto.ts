@@ -4,8 +4,10 @@ import { IsWhatsappNumber } from '../validation/is-whatsapp-number.decorator';
 import { OptionalBoolean, OptionalText } from '../validation/field.decorators';
 
 /**
- * Fields every campaign-API WhatsApp send accepts, whatever the message type. Subclasses add the
+ * Fields every WhatsApp send accepts, whatever the message type, on either API. Subclasses add the
  * type's own object. Optional fields are sent only when given: Zixflow's defaults apply otherwise.
+ * `source`, `linkWithRecord`, `reportURL` and `submissionStatus` exist only on the campaign API,
+ * `postBackUrl` and `postBackData` only on the AI API: the service refuses them on the other one.
  */
 export abstract class WhatsappMessageBaseDto {
   /**
@@ -36,4 +38,16 @@ export abstract class WhatsappMessageBaseDto {
   /** Wait for the submission result so the response carries `messageId` and `campaignId`. */
   @OptionalBoolean()
   submissionStatus?: boolean;
+
+  /**
+   * AI API only (`post_back_url`): URL that receives a post-back on every status change of this
+   * message. Left out, it is filled in from the module's `postBacks` option when that is set.
+   */
+  @IsHttpUrl('https://example.com/zixflow/webhooks/postbacks?token=…')
+  @OptionalText()
+  postBackUrl?: string;
+
+  /** AI API only (`post_back_data`): any text, echoed in every post-back of this message to correlate it. */
+  @OptionalText()
+  postBackData?: string;
 }

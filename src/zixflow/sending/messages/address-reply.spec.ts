@@ -59,13 +59,17 @@ describe('addressReply', () => {
       'a template',
       INCOMING,
       { type: 'template', templateName: 'x' },
-      ['type must be one of text, image, video, audio, document, location, interactive'],
+      [
+        'type must be one of text, image, video, audio, document, location, interactive, sticker, contacts, reaction, list, cta_url, location_request, address_request',
+      ],
     ],
     [
       'a missing type',
       INCOMING,
       { text: { body: 'x' } },
-      ['type must be one of text, image, video, audio, document, location, interactive'],
+      [
+        'type must be one of text, image, video, audio, document, location, interactive, sticker, contacts, reaction, list, cta_url, location_request, address_request',
+      ],
     ],
     [
       'a reply with to',

@@ -1,15 +1,25 @@
 import { ZixflowValidationError } from '../../core/errors/zixflow-validation.error';
 import { ZixflowReplyMessage, ZixflowReplyTarget, ZixflowReplyType } from './zixflow-reply-message.type';
 
-const REPLY_TYPES: readonly ZixflowReplyType[] = [
-  'text',
-  'image',
-  'video',
-  'audio',
-  'document',
-  'location',
-  'interactive',
-];
+/** Every kind a reply may be; `satisfies` makes a kind added to the reply type without being listed here a compile error. */
+const REPLY_TYPE_SET = {
+  text: true,
+  image: true,
+  video: true,
+  audio: true,
+  document: true,
+  location: true,
+  interactive: true,
+  sticker: true,
+  contacts: true,
+  reaction: true,
+  list: true,
+  cta_url: true,
+  location_request: true,
+  address_request: true,
+} as const satisfies Record<ZixflowReplyType, true>;
+
+const REPLY_TYPES = Object.keys(REPLY_TYPE_SET) as ZixflowReplyType[];
 
 /** A reply turned into what a send method takes: its type, and its fields addressed to the customer. */
 export interface AddressedReply {

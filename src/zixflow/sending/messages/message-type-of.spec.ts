@@ -11,19 +11,17 @@ function validationErrors(message: unknown): readonly string[] {
   throw new Error('expected a ZixflowValidationError');
 }
 
-const TYPES = 'video, image, audio, document, text, location, interactive, template';
+const TYPES =
+  'video, image, audio, document, text, location, interactive, template, sticker, contacts, reaction, list, cta_url, location_request, address_request';
 
 describe('messageTypeOf', () => {
-  it.each(['video', 'image', 'audio', 'document', 'text', 'location', 'interactive', 'template'])(
-    'reads type %s',
-    (type) => {
-      expect(messageTypeOf({ type })).toBe(type);
-    },
-  );
+  it.each(TYPES.split(', '))('reads type %s', (type) => {
+    expect(messageTypeOf({ type })).toBe(type);
+  });
 
   it.each<[string, unknown, string]>([
     ['a missing type', { to: '1' }, `type is required in a bulk message: one of ${TYPES}`],
-    ['an unknown type', { type: 'sticker' }, `type must be one of ${TYPES}`],
+    ['an unknown type', { type: 'carousel' }, `type must be one of ${TYPES}`],
     ['a method name instead of a type', { type: 'sendVideo' }, `type must be one of ${TYPES}`],
     ['an inherited key', { type: 'constructor' }, `type must be one of ${TYPES}`],
     ['__proto__', { type: '__proto__' }, `type must be one of ${TYPES}`],

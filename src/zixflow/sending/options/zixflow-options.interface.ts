@@ -1,4 +1,5 @@
 import type { ZixflowError } from '../../core/errors/zixflow.error';
+import type { ZixflowApiName } from '../../core/messages/whatsapp-message-kinds';
 
 /** What an `onRetry` hook is told before the library waits and repeats a failed request. */
 export interface ZixflowRetryEvent {
@@ -63,7 +64,7 @@ export interface ZixflowTemplateOptions {
   /**
    * Path of the campaign API's template-variables endpoint. Default
    * `/api/v1/campaign/whatsapp/variable-keys`; configurable because that path is known only from
-   * third-party catalogues, not from Zixflow's own reference.
+   * third-party catalogues, not from Zixflow's own reference. The AI API's is documented and fixed.
    */
   variablesPath?: string;
   /** How long looked-up variables are reused, in milliseconds. Default 600 000 (10 minutes). */
@@ -72,12 +73,49 @@ export interface ZixflowTemplateOptions {
   checkVariables?: boolean;
 }
 
+/**
+ * Where Zixflow posts the AI API's delivery post-backs: the public address of the app's
+ * `ZixflowWebhooksModule` routes and their secret. With it, every AI send that leaves `postBackUrl`
+ * out gets `post_back_url: <webhooksUrl>/postbacks?token=<secret>`.
+ */
+export interface ZixflowPostBackOptions {
+  /**
+   * The public URL of the webhook routes as Zixflow reaches them, route prefix included, e.g.
+   * `https://bot.example.com/zixflow/webhooks`. Env `ZIXFLOW_WEBHOOKS_URL`.
+   */
+  webhooksUrl: string;
+  /** The webhooks module's `secret`, sent as `?token=`. Env `ZIXFLOW_WEBHOOK_SECRET` (the same variable). */
+  secret: string;
+}
+
 /** Options of {@link ZixflowModule}, given to `forRoot` or produced by `forRootAsync`. */
 export interface ZixflowModuleOptions {
   /** Zixflow API key (Settings > Workspace Settings > Developer > API Key). Required. */
   apiKey: string;
-  /** API host. Defaults to `https://api.zixflow.com`; tests point it at `ZixflowSandbox`. */
+  /**
+   * Which Zixflow API to speak: `'campaign'` (the default: `api.zixflow.com`, Bearer key, camelCase
+   * bodies) or `'ai'` (the Zixflow AI API: `api-ai.zixflow.com`, `x-api-key` and `x-workspace-id`,
+   * snake_case bodies, every message kind, `requestId` and post-backs). Env `ZIXFLOW_API`.
+   */
+  api?: ZixflowApiName;
+  /**
+   * The AI API's workspace id, sent as `x-workspace-id` on every call (shown next to the API key at
+   * ai.zixflow.com, Settings > Workspace > Developer). Required when `api` is `'ai'`; not used by the
+   * campaign API. Env `ZIXFLOW_WORKSPACE_ID`. Never shown in errors or logs.
+   */
+  workspaceId?: string;
+  /**
+   * API host. Defaults to `https://api.zixflow.com` (campaign) or `https://api-ai.zixflow.com` (AI);
+   * tests point it at `ZixflowSandbox`, which serves both.
+   */
   baseUrl?: string;
+  /**
+   * AI API only: the path prefix of the send endpoints. Default `/api/ingest`; older copies of
+   * Zixflow's docs show `/api/ingestion`. Env `ZIXFLOW_INGEST_PREFIX`.
+   */
+  ingestPrefix?: string;
+  /** AI API only: fill in `postBackUrl` from the public address of the webhook routes. Off by default. */
+  postBacks?: ZixflowPostBackOptions;
   /** Sender phone-number ID used when a message leaves `phoneId` out. */
   defaultPhoneId?: string;
   /**

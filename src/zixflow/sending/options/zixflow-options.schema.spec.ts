@@ -37,6 +37,12 @@ describe('resolveZixflowOptions', () => {
     it('applies every default when only apiKey is given', () => {
       expect(resolveZixflowOptions({ apiKey: API_KEY })).toStrictEqual({
         apiKey: API_KEY,
+        api: 'campaign',
+        workspaceId: undefined,
+        ingestPrefix: '/api/ingest',
+        postBacks: undefined,
+        secrets: [API_KEY],
+        defaultPostBackUrl: undefined,
         baseUrl: 'https://api.zixflow.com',
         defaultPhoneId: undefined,
         timeoutMs: 10_000,
@@ -97,6 +103,12 @@ describe('resolveZixflowOptions', () => {
         }),
       ).toStrictEqual({
         apiKey: API_KEY,
+        api: 'campaign',
+        workspaceId: undefined,
+        ingestPrefix: '/api/ingest',
+        postBacks: undefined,
+        secrets: [API_KEY],
+        defaultPostBackUrl: undefined,
         baseUrl: 'http://localhost:4010',
         defaultPhoneId: '104898309288724',
         timeoutMs: 2500,

@@ -1,4 +1,9 @@
-import { ZIXFLOW_DEFAULT_BASE_URL, ZIXFLOW_DEFAULT_TIMEOUT_MS } from '../../core/api/zixflow-api.constants';
+import {
+  ZIXFLOW_AI_DEFAULT_BASE_URL,
+  ZIXFLOW_AI_DEFAULT_INGEST_PREFIX,
+  ZIXFLOW_DEFAULT_BASE_URL,
+  ZIXFLOW_DEFAULT_TIMEOUT_MS,
+} from '../../core/api/zixflow-api.constants';
 import {
   boolean,
   decimal,
@@ -6,6 +11,8 @@ import {
   fn,
   group,
   httpUrl,
+  missingOptionError,
+  oneOf,
   OptionOwner,
   OptionShapeOf,
   resolveOptions,
@@ -16,6 +23,7 @@ import {
 } from '../../core/options';
 import {
   ZixflowModuleOptions,
+  ZixflowPostBackOptions,
   ZixflowRateLimitOptions,
   ZixflowRetryEvent,
   ZixflowRetryOptions,
@@ -63,6 +71,21 @@ export const ZIXFLOW_TEMPLATE_FIELDS = {
   checkVariables: boolean().default(false),
 } as const satisfies OptionShapeOf<ZixflowTemplateOptions>;
 
+/** The webhooks module's secret rule, repeated here (this layer cannot import it) so the token always fits. */
+const WEBHOOK_SECRET = /^[\x21-\x7e]{16,512}$/;
+
+/** The `postBacks` options, declared once; `zixflowConfig` reads their variables when the URL is set. */
+export const ZIXFLOW_POST_BACK_FIELDS = {
+  webhooksUrl: httpUrl({ example: 'https://bot.example.com/zixflow/webhooks' }).fromEnv('ZIXFLOW_WEBHOOKS_URL'),
+  secret: secret({
+    test: (value) => WEBHOOK_SECRET.test(value),
+    rule: "must be the webhooks module's secret: 16 to 512 visible ASCII characters",
+  }).fromEnv('ZIXFLOW_WEBHOOK_SECRET'),
+} as const satisfies OptionShapeOf<ZixflowPostBackOptions>;
+
+/** `/api/ingest`, `/api/ingestion`: a path of plain segments, without a trailing slash. */
+const PATH_PREFIX = /^(\/[A-Za-z0-9._~-]+)+$/;
+
 /**
  * Every option of `ZixflowModule`, declared once: its check, default and environment variable.
  * `zixflowConfig` reads the variables declared here, and the messages name them.
@@ -70,12 +93,26 @@ export const ZIXFLOW_TEMPLATE_FIELDS = {
 export const ZIXFLOW_OPTION_FIELDS = {
   // Required, and checked first: a missing key is the most common start-up mistake.
   apiKey: secret().fromEnv('ZIXFLOW_API_KEY'),
+  api: oneOf(['campaign', 'ai'] as const)
+    .fromEnv('ZIXFLOW_API')
+    .default('campaign'),
+  // Required for the AI API only, which resolveZixflowOptions checks once `api` is known.
+  workspaceId: secret().fromEnv('ZIXFLOW_WORKSPACE_ID').emptyIsUnset().optional(),
+  // Its default depends on `api`, so it is filled in by resolveZixflowOptions.
   baseUrl: httpUrl({ example: 'https://api.zixflow.com', allowQueryAndFragment: true })
     .fromEnv('ZIXFLOW_BASE_URL')
     .emptyIsUnset()
-    .default(ZIXFLOW_DEFAULT_BASE_URL),
+    .optional(),
   defaultPhoneId: text().fromEnv('ZIXFLOW_PHONE_ID').emptyIsUnset().optional(),
   timeoutMs: durationMs(1).fromEnv('ZIXFLOW_TIMEOUT_MS').default(ZIXFLOW_DEFAULT_TIMEOUT_MS),
+  ingestPrefix: text({
+    test: (prefix) => PATH_PREFIX.test(prefix),
+    rule: 'must be a path such as /api/ingest (starting with "/", no trailing "/")',
+  })
+    .fromEnv('ZIXFLOW_INGEST_PREFIX')
+    .emptyIsUnset()
+    .default(ZIXFLOW_AI_DEFAULT_INGEST_PREFIX),
+  postBacks: group(ZIXFLOW_POST_BACK_FIELDS).optional(),
   retry: group(ZIXFLOW_RETRY_FIELDS, { allowFalse: true }),
   rateLimit: group(ZIXFLOW_RATE_LIMIT_FIELDS).optional(),
   templates: group(ZIXFLOW_TEMPLATE_FIELDS),
@@ -88,13 +125,45 @@ export type ResolvedRetryOptions = ResolvedOptions<typeof ZIXFLOW_RETRY_FIELDS>;
 export type ResolvedRateLimitOptions = ResolvedOptions<typeof ZIXFLOW_RATE_LIMIT_FIELDS>;
 
 /** Module options after checking, with defaults applied. Internal: the public shape is the input. */
-export type ResolvedZixflowOptions = ResolvedOptions<typeof ZIXFLOW_OPTION_FIELDS>;
+export type ResolvedZixflowOptions = Omit<ResolvedOptions<typeof ZIXFLOW_OPTION_FIELDS>, 'baseUrl'> & {
+  /** The configured host, or the default of the configured API. */
+  baseUrl: string;
+  /** Every credential that must never appear in an error or a log line: key, workspace id, post-back secret. */
+  secrets: readonly string[];
+  /** AI API: the `post_back_url` of messages that give none, built from `postBacks`. */
+  defaultPostBackUrl: string | undefined;
+};
 
 /**
  * Checks the options once, when the module is instantiated, so a missing key or a typo in the
  * base URL stops the app at start-up instead of failing the first customer message. Messages name
  * the option and its environment variable, never the value of a secret; a misspelt key is refused.
+ * `workspaceId` is required when `api` is `'ai'`; `workspaceId`, `ingestPrefix` and `postBacks` are
+ * not used by the campaign API (and tolerated there, so one `.env` can switch APIs with
+ * `ZIXFLOW_API` alone).
  */
 export function resolveZixflowOptions(options: ZixflowModuleOptions | undefined): ResolvedZixflowOptions {
-  return resolveOptions(ZIXFLOW_OPTIONS_OWNER, ZIXFLOW_OPTION_FIELDS, options);
+  const resolved = resolveOptions(ZIXFLOW_OPTIONS_OWNER, ZIXFLOW_OPTION_FIELDS, options);
+  const { api, workspaceId, postBacks, apiKey } = resolved;
+  if (api === 'ai' && workspaceId === undefined) {
+    throw missingOptionError(
+      { owner: ZIXFLOW_OPTIONS_OWNER, path: 'workspaceId', env: 'ZIXFLOW_WORKSPACE_ID' },
+      true,
+      "the AI API (api: 'ai') needs it in the x-workspace-id header of every call",
+    );
+  }
+  const secrets = [apiKey, ...(workspaceId === undefined ? [] : [workspaceId])];
+  if (postBacks !== undefined) {
+    // The secret travels inside the URL, percent-encoded: both spellings are kept out of logs.
+    secrets.push(postBacks.secret, encodeURIComponent(postBacks.secret));
+  }
+  return {
+    ...resolved,
+    baseUrl: resolved.baseUrl ?? (api === 'ai' ? ZIXFLOW_AI_DEFAULT_BASE_URL : ZIXFLOW_DEFAULT_BASE_URL),
+    secrets: [...new Set(secrets)],
+    defaultPostBackUrl:
+      api === 'ai' && postBacks !== undefined
+        ? `${postBacks.webhooksUrl}/postbacks?token=${encodeURIComponent(postBacks.secret)}`
+        : undefined,
+  };
 }

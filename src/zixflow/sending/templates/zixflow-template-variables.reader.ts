@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { zixflowAiPhoneDataPath } from '../../core/api/zixflow-api.constants';
 import { ZixflowApiError } from '../../core/errors/zixflow-api.error';
 import { ZixflowValidationError } from '../../core/errors/zixflow-validation.error';
 import { redactSecret } from '../../core/json/redact-secret';
@@ -11,7 +12,9 @@ import { ZixflowTemplateQuery, ZixflowTemplateVariable } from './zixflow-templat
 
 /**
  * Looks up a template's variables on Zixflow's variable-keys endpoint, cached per
- * (phoneId, template, language) for `templates.cacheTtlMs`.
+ * (phoneId, template, language) for `templates.cacheTtlMs`: on the campaign API
+ * `GET {templates.variablesPath}?phoneId&templateName&language` (§2.2), on the AI API
+ * `GET /api/data/whatsapp/v1/{phone_id}/variable-keys?template_name&language` (§3.18).
  */
 @Injectable()
 export class ZixflowTemplateVariablesReader {
@@ -41,12 +44,12 @@ export class ZixflowTemplateVariablesReader {
   }
 
   private async fetch(phoneId: string, query: ZixflowTemplateQuery): Promise<ZixflowTemplateVariable[]> {
-    const path = this.options.templates.variablesPath;
-    const envelope = await this.transport.get(path, {
-      phoneId,
-      templateName: query.templateName,
-      language: query.language,
-    });
+    const { templateName, language } = query;
+    const [path, parameters] =
+      this.options.api === 'ai'
+        ? [zixflowAiPhoneDataPath(phoneId, 'variable-keys'), { template_name: templateName, language }]
+        : [this.options.templates.variablesPath, { phoneId, templateName, language }];
+    const envelope = await this.transport.get(path, parameters);
     const variables = parseTemplateVariables(envelope);
     if (variables === undefined) {
       // A success without a variable list: surface it rather than guess "no variables", redacted
@@ -55,7 +58,7 @@ export class ZixflowTemplateVariablesReader {
         status: 200,
         endpoint: path,
         method: 'GET',
-        body: redactSecret(envelope, this.options.apiKey),
+        body: redactSecret(envelope, this.options.secrets),
         zixflowMessage: 'the answer holds no variable list',
       });
     }

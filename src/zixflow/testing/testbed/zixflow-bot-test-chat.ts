@@ -3,28 +3,71 @@ import type { ZixflowBotTestbed } from './zixflow-bot-testbed';
 
 /** One bot reply as the customer would see it, and the body that left the app. */
 export interface ZixflowBotTestReply {
-  /** A readable line: the text, a button list `[Track order] [Talk to us]`, a media link, a template name. */
+  /**
+   * A readable line: the text, a button list `[Track order] [Talk to us]`, a list
+   * `Pick [Menu] (Track) (Help)`, a media link, a reaction, a template name.
+   */
   text: string;
   /** The JSON body the app sent to Zixflow. */
   body: Record<string, unknown>;
 }
 
-function describe(body: Record<string, unknown>): string {
-  const type = body.type as string | undefined;
-  const content = (type === undefined ? undefined : body[type]) as Record<string, unknown> | undefined;
-  if (type === undefined) return `template ${String(body.templateName)}`;
-  if (type === 'text') return String((content as { body: string }).body);
-  if (type === 'interactive') {
-    const interactive = content as {
-      body?: { text?: string };
-      action?: { buttons?: Array<{ reply: { title: string } }> };
-    };
-    const buttons = (interactive.action?.buttons ?? []).map((button) => `[${button.reply.title}]`).join(' ');
-    return `${interactive.body?.text ?? ''} ${buttons}`.trim();
+type Json = Record<string, unknown>;
+
+function objectAt(holder: unknown, key: string): Json {
+  const value = typeof holder === 'object' && holder !== null ? (holder as Json)[key] : undefined;
+  return typeof value === 'object' && value !== null ? (value as Json) : {};
+}
+
+function textOf(interactive: Json): string {
+  return String(objectAt(interactive, 'body').text ?? '');
+}
+
+/** A readable line for what the bot sent, on either API (the sandbox names the kind of both). */
+function describe(sent: SandboxSentMessage): string {
+  const { body, kind } = sent;
+  const interactive = objectAt(body, 'interactive');
+  const action = objectAt(interactive, 'action');
+  switch (kind) {
+    case 'template':
+      return `template ${String(body.templateName ?? body.template_name)}`;
+    case 'text':
+      return String(objectAt(body, 'text').body);
+    case 'reply_buttons': {
+      const buttons = (action.buttons as Array<{ reply: { title: string } }> | undefined) ?? [];
+      return `${textOf(interactive)} ${buttons.map((button) => `[${button.reply.title}]`).join(' ')}`.trim();
+    }
+    case 'list': {
+      const sections = (action.sections as Array<{ rows: Array<{ title: string }> }> | undefined) ?? [];
+      const rows = sections.flatMap((section) => section.rows.map((row) => `(${row.title})`));
+      return `${textOf(interactive)} [${String(action.button)}] ${rows.join(' ')}`.trim();
+    }
+    case 'cta_url': {
+      const parameters = objectAt(action, 'parameters');
+      return `${textOf(interactive)} [${String(parameters.display_text)} → ${String(parameters.url)}]`;
+    }
+    case 'location_request':
+      return `${textOf(interactive)} [Send location]`;
+    case 'address_request':
+      return `${textOf(interactive)} [Address form ${String(objectAt(action, 'parameters').country)}]`;
+    case 'reaction': {
+      const reaction = objectAt(body, 'reaction');
+      return `reaction ${String(reaction.emoji) || '(removed)'} to ${String(reaction.message_id)}`;
+    }
+    case 'contacts': {
+      const cards = (body.contacts as Array<{ name?: { formatted_name?: string } }> | undefined) ?? [];
+      return `contacts ${cards.map((card) => card.name?.formatted_name ?? '?').join(', ')}`;
+    }
+    case 'location': {
+      const location = objectAt(body, 'location');
+      return `location ${String(location.latitude)},${String(location.longitude)}`;
+    }
+    default: {
+      const media = objectAt(body, kind);
+      const caption = media.caption === undefined ? '' : ` ${String(media.caption)}`;
+      return `${kind} ${String(media.link ?? media.id)}${caption}`;
+    }
   }
-  if (type === 'location') return `location ${String(content?.latitude)},${String(content?.longitude)}`;
-  const caption = content?.caption === undefined ? '' : ` ${String(content.caption)}`;
-  return `${type} ${String(content?.link)}${caption}`;
 }
 
 /**
@@ -90,7 +133,7 @@ export class ZixflowBotTestChat {
 
   /** Every message the bot has sent this customer. */
   get replies(): ZixflowBotTestReply[] {
-    return this.sentToMe().map((sent) => ({ text: describe(sent.body), body: sent.body }));
+    return this.sentToMe().map((sent) => ({ text: describe(sent), body: sent.body }));
   }
 
   /** Moves the testbed's clock and returns what the bot sent this customer meanwhile. */
@@ -110,6 +153,6 @@ export class ZixflowBotTestChat {
 
   private sentToMe(): SandboxSentMessage[] {
     const digits = this.number.replace(/\D/g, '');
-    return this.testbed.sandbox.messages.filter((message) => String(message.body.to).replace(/\D/g, '') === digits);
+    return this.testbed.sandbox.messages.filter((message) => message.to === digits);
   }
 }

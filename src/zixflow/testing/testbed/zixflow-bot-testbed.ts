@@ -18,6 +18,11 @@ export interface ZixflowBotTestbedOptions {
   bot?: ZixflowBotModuleOptions;
   /** Overrides applied to the testing module, e.g. a repository replaced by a fake. */
   overrides?: Array<{ provide: unknown; useValue: unknown }>;
+  /**
+   * Which Zixflow API the bot's `ZixflowModule` speaks: `'campaign'` (default) or `'ai'`, which the
+   * sandbox serves too and which the kinds only the AI API has (stickers, reactions, …) need.
+   */
+  api?: 'campaign' | 'ai';
 }
 
 /**
@@ -121,6 +126,7 @@ export class ZixflowBotTestbed {
           apiKey: this.sandbox.apiKey,
           baseUrl: this.sandbox.url,
           defaultPhoneId: this.sandbox.phoneId,
+          ...(this.options.api === 'ai' && { api: 'ai' as const, workspaceId: this.sandbox.workspaceId }),
           isGlobal: true,
         }),
         ZixflowWebhooksModule.forRoot({ secret: this.secret }),

@@ -5,6 +5,17 @@ import * as https from 'node:https';
 import { ResolvedZixflowOptions } from '../../options/zixflow-options.schema';
 
 /**
+ * The credential headers of the configured API: `Authorization: Bearer` on the campaign API,
+ * `x-api-key` and `x-workspace-id` on the AI API (§1; never both, so neither host sees the other's).
+ */
+function credentialHeaders(options: ResolvedZixflowOptions): Record<string, string> {
+  if (options.api === 'ai') {
+    return { 'x-api-key': options.apiKey, 'x-workspace-id': options.workspaceId ?? '' };
+  }
+  return { Authorization: `Bearer ${options.apiKey}` };
+}
+
+/**
  * Builds the library's own `HttpService` on a dedicated axios instance, so an app's `HttpModule`
  * interceptors, base URL or headers never touch Zixflow calls (and ours never touch the app's).
  * Keep-alive agents reuse connections across sends; they are destroyed on module shutdown.
@@ -14,7 +25,7 @@ export function createZixflowHttpService(options: ResolvedZixflowOptions): HttpS
     baseURL: options.baseUrl,
     timeout: options.timeoutMs,
     headers: {
-      Authorization: `Bearer ${options.apiKey}`,
+      ...credentialHeaders(options),
       'Content-Type': 'application/json',
       Accept: 'application/json',
     },

@@ -6,7 +6,7 @@ import { ZixflowSendResult } from '../../../core/messages/zixflow-send-result.in
 import { ZIXFLOW_HTTP_SERVICE, ZIXFLOW_RESOLVED_OPTIONS } from '../../zixflow.constants';
 import { ResolvedZixflowOptions } from '../../options/zixflow-options.schema';
 import { destroyZixflowHttpService } from './create-zixflow-axios';
-import { ZixflowRequestBody } from './zixflow-request-body.interface';
+import { ZixflowOutgoingRequest } from './zixflow-request-body.interface';
 import { mapZixflowAnswer, readZixflowEnvelope } from './zixflow-response.mapper';
 import { ZixflowFailedRequest, mapTransportError } from './zixflow-transport-error.mapper';
 
@@ -30,12 +30,13 @@ export class ZixflowHttpTransport implements OnApplicationShutdown {
   }
 
   /**
-   * Posts `body` to `path` (relative to the base URL) once.
+   * Posts the request's body to its path (relative to the base URL) once.
    *
    * @param timeoutMs - what is left of the attempt's time budget after any wait for a send slot.
    * @param attempt - the number of this attempt, from 1, carried into any error.
    */
-  async post(path: string, body: ZixflowRequestBody, timeoutMs: number, attempt: number): Promise<ZixflowSendResult> {
+  async post(request: ZixflowOutgoingRequest, timeoutMs: number, attempt: number): Promise<ZixflowSendResult> {
+    const { path, body } = request;
     const startedAt = performance.now();
     let response: AxiosResponse<unknown>;
     try {
@@ -43,14 +44,14 @@ export class ZixflowHttpTransport implements OnApplicationShutdown {
       response = await this.http.axiosRef.post<unknown>(path, body, { timeout: timeoutMs });
     } catch (error) {
       const failure = mapTransportError(error, this.request('POST', path), this.options.timeoutMs, attempt);
-      this.logAttempt(path, body, failure.name, startedAt, attempt);
+      this.logAttempt(request, failure.name, startedAt, attempt);
       throw failure;
     }
-    this.logAttempt(path, body, `HTTP ${response.status}`, startedAt, attempt);
+    this.logAttempt(request, `HTTP ${response.status}`, startedAt, attempt);
     return mapZixflowAnswer(
       { status: response.status, headers: response.headers as Record<string, unknown>, data: response.data },
       path,
-      this.options.apiKey,
+      this.options.secrets,
       attempt,
     );
   }
@@ -72,7 +73,7 @@ export class ZixflowHttpTransport implements OnApplicationShutdown {
       headers: response.headers as Record<string, unknown>,
       data: response.data,
     };
-    return readZixflowEnvelope(answer, { method: 'GET', endpoint: path }, this.options.apiKey);
+    return readZixflowEnvelope(answer, { method: 'GET', endpoint: path }, this.options.secrets);
   }
 
   /**
@@ -88,15 +89,9 @@ export class ZixflowHttpTransport implements OnApplicationShutdown {
     return { method, endpoint, host: this.host };
   }
 
-  private logAttempt(
-    path: string,
-    body: ZixflowRequestBody,
-    outcome: string,
-    startedAt: number,
-    attempt: number,
-  ): void {
+  private logAttempt(request: ZixflowOutgoingRequest, outcome: string, startedAt: number, attempt: number): void {
     this.logger.debug(
-      `POST ${path} to ${maskPhoneNumber(body.to)} (attempt ${attempt}): ${outcome} in ${Math.round(performance.now() - startedAt)} ms`,
+      `POST ${request.path} to ${maskPhoneNumber(request.to)} (attempt ${attempt}): ${outcome} in ${Math.round(performance.now() - startedAt)} ms`,
     );
   }
 }

@@ -38,8 +38,8 @@ function isJsonObject(value: unknown): value is JsonObject {
 }
 
 /**
- * Zixflow's success envelope: `status: true` on the campaign API (`success: true` on the newer
- * API, accepted so a base URL pointing there does not turn successes into errors).
+ * Zixflow's success envelope: `status: true` on the campaign API and in older copies of the AI
+ * API's docs, `success: true` in the current AI docs (§3.0); either is read, `success` first.
  */
 function isSuccessEnvelope(body: unknown): body is JsonObject {
   return isJsonObject(body) && (body.success ?? body.status) === true;
@@ -64,7 +64,7 @@ function optionalId(value: unknown): string | undefined {
 export function mapZixflowAnswer(
   answer: ZixflowHttpAnswer,
   endpoint: string,
-  secret: string,
+  secret: string | readonly string[],
   attempts = 1,
 ): ZixflowSendResult {
   const { status, data } = answer;
@@ -82,7 +82,7 @@ export function mapZixflowAnswer(
 export function readZixflowEnvelope(
   answer: ZixflowHttpAnswer,
   request: ZixflowAnsweredRequest,
-  secret: string,
+  secret: string | readonly string[],
 ): Record<string, unknown> {
   const { status, data } = answer;
   if (status >= 200 && status < 300 && isSuccessEnvelope(data)) {
@@ -95,11 +95,16 @@ function toSendResult(body: JsonObject): ZixflowSendResult {
   const result: ZixflowSendResult = { status: true, message: optionalString(body.message) ?? '' };
   const messageId = optionalId(body.messageId);
   const campaignId = optionalId(body.campaignId);
+  // The AI API's id of the send (§3.0); camelCase read too, since Zixflow mixes styles elsewhere.
+  const requestId = optionalId(body.request_id ?? body.requestId);
   if (messageId !== undefined) {
     result.messageId = messageId;
   }
   if (campaignId !== undefined) {
     result.campaignId = campaignId;
+  }
+  if (requestId !== undefined) {
+    result.requestId = requestId;
   }
   return result;
 }
@@ -126,9 +131,10 @@ function toApiError(answer: ZixflowHttpAnswer, request: ZixflowAnsweredRequest, 
   if (status === 401 || status === 403 || AUTH_MESSAGES.test(zixflowMessage ?? '')) {
     return new ZixflowAuthError(details);
   }
-  // status: false in a 2xx is Zixflow refusing the data; other codes (404 after a wrong base URL,
-  // a redirect) say nothing about the message and stay generic API errors.
-  const refusedIn2xx = status < 300 && isJsonObject(answer.data) && answer.data.status === false;
+  // status: false (success: false on the AI API) in a 2xx is Zixflow refusing the data; other codes
+  // (404 after a wrong base URL, a redirect) say nothing about the message and stay generic API errors.
+  const refusedIn2xx =
+    status < 300 && isJsonObject(answer.data) && (answer.data.success ?? answer.data.status) === false;
   if (status === 400 || status === 413 || status === 422 || refusedIn2xx) {
     return new ZixflowBadRequestError(details);
   }
@@ -138,7 +144,7 @@ function toApiError(answer: ZixflowHttpAnswer, request: ZixflowAnsweredRequest, 
 /** A message for answers without Zixflow's `message`: HTML from a proxy, empty bodies, other JSON. */
 function describeUnexpectedBody(answer: ZixflowHttpAnswer): string | undefined {
   if (answer.status >= 200 && answer.status < 300) {
-    return 'the response is not a Zixflow success ({ "status": true })';
+    return 'the response is not a Zixflow success ({ "status": true } or { "success": true })';
   }
   if (typeof answer.data === 'string' && answer.data.trim() !== '') {
     return `non-JSON response (${String(answer.headers['content-type'] ?? 'no content-type')})`;
