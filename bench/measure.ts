@@ -1,8 +1,12 @@
+import { percentile } from './common/stats';
+
 /** Throughput and latency of one client at one concurrency, over all its rounds. */
 export interface RunResult {
   sends: number;
   concurrency: number;
   throughput: number;
+  /** Throughput of each round, in order: ratios are taken round by round. */
+  roundThroughputs: number[];
   /** Latency percentiles in milliseconds; undefined where single sends cannot be timed (sendMany). */
   p50Ms: number | undefined;
   p99Ms: number | undefined;
@@ -14,6 +18,7 @@ export class RunRecorder {
   private sent = 0;
   private elapsedMs = 0;
   private readonly latencies: number[] = [];
+  private readonly rounds: number[] = [];
 
   constructor(private readonly concurrency: number) {}
 
@@ -48,6 +53,7 @@ export class RunRecorder {
       sends: this.sent,
       concurrency: this.concurrency,
       throughput: (this.sent / this.elapsedMs) * 1000,
+      roundThroughputs: [...this.rounds],
       p50Ms: timed ? percentile(sorted, 0.5) : undefined,
       p99Ms: timed ? percentile(sorted, 0.99) : undefined,
       meanMs: timed ? sorted.reduce((sum, value) => sum + value, 0) / sorted.length : undefined,
@@ -57,9 +63,6 @@ export class RunRecorder {
   private record(sends: number, elapsedMs: number): void {
     this.sent += sends;
     this.elapsedMs += elapsedMs;
+    this.rounds.push((sends / elapsedMs) * 1000);
   }
-}
-
-function percentile(sorted: Float64Array, fraction: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))];
 }

@@ -1,195 +1,189 @@
-import { plainAxiosClient, plainHttpClient, SendOnce, ServiceClient, startServiceClient } from './bench-clients';
-import { startBenchServer } from './bench-server';
-import { RunRecorder, RunResult } from './measure';
-import { measureMemoryGrowth, MemoryGrowth } from './memory-growth';
-import type { PacingAccuracy } from './pacing-accuracy';
-import { measurePacingInChildProcess } from './pacing-process';
+import { cpus } from 'node:os';
+import { startBenchRedis, type BenchRedis } from './common/redis-server';
+import { fixed, log, round, roundRatios } from './common/stats';
+import { measureBotTurns, printBotTurns, type BotFigures } from './bot/bot-turn-bench';
+import {
+  measureConversations,
+  printConversations,
+  type ConversationFigures,
+} from './conversations/conversations-bench';
+import { measureInbound, printInbound, type InboundFigures } from './inbound/inbound-bench';
+import { measureQueue, printQueue, type QueueFigures } from './queue/queue-bench';
+import { measureSends, printSends, sendJson, type SendFigures } from './send-section';
 
 /**
- * `npm run bench`: the library against raw HTTP on loopback. A forked fake Zixflow answers; four
- * clients with the same keep-alive settings send video messages N times at concurrency 1 and 64:
- * node:http (the floor), plain axios, ZixflowWhatsappService.sendVideo, and sendMany without
- * pacing. sendMany at 64 is timed on the 100 000-message run that also measures RSS, and the rate
- * achieved by pacing at 200 per second is measured in a child process during that run: both keep
- * the whole benchmark under three minutes on a 2-core machine. Prints a table, and as the very
- * last line one JSON object.
- *
- * BENCH_SENDS overrides N (default 20 000).
+ * `npm run bench`: every figure of issue 16 (goals 1–7) and issue 13 item 7 in one run, each
+ * subject side by side with its baseline in alternating rounds, on 127.0.0.1 only:
+ *   sends          the service against node:http and plain axios; RSS per 100 000 sends; pacing
+ *   inbound        webhook deliveries/s and ack latency against a bare Nest route (memory, Redis)
+ *   bot            µs per bot turn (in-memory and Redis store); bytes per stored conversation
+ *   conversations  webhook-to-reply with one and two bot instances; takeover after a SIGKILL
+ *   queue          library worker against a bare BullMQ worker; enqueueMany against addBulk
+ * Sections can be picked: `npm run bench -- inbound queue` (or BENCH_ONLY=inbound,queue). The
+ * Redis figures need redis-server on PATH (or REDIS_URL); without it they are skipped and null.
+ * Prints a report, and as the very last line one JSON object with every figure.
  */
 
-const SENDS = Number(process.env.BENCH_SENDS ?? 20_000);
-const WARM_UP_SENDS = Math.min(500, SENDS);
-/**
- * Each client's N sends are split into rounds that alternate between the clients, so a slow or
- * fast spell of a shared virtual machine weighs on every client alike instead of on one.
- */
-const ROUNDS = 4;
-const CONCURRENCIES = [1, 64] as const;
-const MEMORY_SENDS = 100_000;
-const PACING_PER_SECOND = 200;
-const PACING_SECONDS = 10;
+const SECTIONS = ['sends', 'inbound', 'bot', 'conversations', 'queue'] as const;
+type Section = (typeof SECTIONS)[number];
 
-type ClientName = 'node:http' | 'axios' | 'sendVideo' | 'sendMany';
-
-/** A client under test: one send at a time, or (sendMany) a batch of any size. */
-type Client = { name: ClientName; send: SendOnce } | { name: 'sendMany'; batch: ServiceClient['sendMany'] };
-
-interface Row {
-  client: ClientName;
-  result: RunResult;
+interface Figures {
+  sends?: SendFigures;
+  inbound?: InboundFigures;
+  bot?: BotFigures;
+  conversations?: ConversationFigures;
+  queue?: QueueFigures;
 }
 
-/** Everything measured, ready to print. */
-interface Measurements {
-  rows: Row[];
-  memory: MemoryGrowth;
-  pacing: PacingAccuracy;
-}
-
-function log(line: string): void {
-  process.stdout.write(`${line}\n`);
-}
-
-/** Sends `total` messages through `client` and adds them to `recorder`. */
-function runOnce(client: Client, recorder: RunRecorder, total: number, concurrency: number): Promise<void> {
-  return 'send' in client
-    ? recorder.timeEach(client.send, total)
-    : recorder.timeBatch(() => client.batch(total, concurrency), total);
-}
-
-/** N sends per client at one concurrency, in alternating rounds. */
-async function measureAt(clients: Client[], concurrency: number): Promise<Row[]> {
-  const recorders = clients.map(() => new RunRecorder(concurrency));
-  for (let round = 0; round < ROUNDS; round += 1) {
-    const share = Math.floor(SENDS / ROUNDS) + (round < SENDS % ROUNDS ? 1 : 0);
-    for (const [index, client] of clients.entries()) {
-      await runOnce(client, recorders[index], share, concurrency);
-    }
+function selectedSections(): Section[] {
+  const asked = [...process.argv.slice(2), ...(process.env.BENCH_ONLY ?? '').split(',')]
+    .map((name) => name.trim())
+    .filter(Boolean);
+  const unknown = asked.filter((name) => !(SECTIONS as readonly string[]).includes(name));
+  if (unknown.length > 0) {
+    throw new Error(`unknown bench section(s) ${unknown.join(', ')}; known: ${SECTIONS.join(', ')}`);
   }
-  return clients.map((client, index) => ({ client: client.name, result: recorders[index].result() }));
+  return asked.length === 0 ? [...SECTIONS] : SECTIONS.filter((section) => asked.includes(section));
 }
 
-async function measureAll(): Promise<Measurements> {
-  const server = await startBenchServer();
-  const service = await startServiceClient(server.url);
-  try {
-    const clients: Client[] = [
-      { name: 'node:http', send: plainHttpClient(server.url) },
-      { name: 'axios', send: plainAxiosClient(server.url) },
-      { name: 'sendVideo', send: service.send },
-      { name: 'sendMany', batch: service.sendMany },
-    ];
-    const phase = async <T>(title: string, work: () => Promise<T>): Promise<T> => {
-      const startedAt = performance.now();
-      const result = await work();
-      log(`  ${title}: ${((performance.now() - startedAt) / 1000).toFixed(1)} s`);
-      return result;
-    };
+async function timed<T>(title: string, work: () => Promise<T>): Promise<T> {
+  const startedAt = performance.now();
+  log(`${title}…`);
+  const result = await work();
+  log(`${title}: ${((performance.now() - startedAt) / 1000).toFixed(1)} s`);
+  return result;
+}
 
-    await phase(`warm-up, ${WARM_UP_SENDS} sends per client`, async () => {
-      for (const client of clients) {
-        await runOnce(client, new RunRecorder(64), WARM_UP_SENDS, 64);
-      }
-    });
-    const rows = await phase(`${SENDS} sends per client at concurrency 1`, () => measureAt(clients, 1));
-    const singles = clients.filter((client) => client.name !== 'sendMany');
-    rows.push(...(await phase(`${SENDS} sends per client at concurrency 64`, () => measureAt(singles, 64))));
-    // Pacing runs in its own process meanwhile: it needs wall-clock time, not this process's CPU.
-    const pacing = measurePacingInChildProcess(PACING_PER_SECOND, PACING_SECONDS);
-    const memory = await phase(
-      `sendMany of ${MEMORY_SENDS} at concurrency 64, RSS before and after (pacing at ${PACING_PER_SECOND}/s for ${PACING_SECONDS} s alongside)`,
-      () => measureMemoryGrowth(service, MEMORY_SENDS, 64),
-    );
-    rows.push({ client: 'sendMany', result: memory.run });
-    return { rows, memory, pacing: await pacing };
-  } finally {
-    await service.close();
-    server.stop();
+async function measure(sections: Section[], redis: BenchRedis | undefined): Promise<Figures> {
+  const figures: Figures = {};
+  const url = redis?.url;
+  if (sections.includes('sends')) figures.sends = await timed('sends', measureSends);
+  if (sections.includes('inbound')) figures.inbound = await timed('inbound', () => measureInbound(url));
+  if (sections.includes('bot')) figures.bot = await timed('bot turns', () => measureBotTurns(url));
+  if (url !== undefined && sections.includes('conversations')) {
+    figures.conversations = await timed('conversations on Redis', () => measureConversations(url));
   }
+  if (url !== undefined && sections.includes('queue')) figures.queue = await timed('queue', () => measureQueue(url));
+  return figures;
 }
 
-function fixed(value: number | undefined, digits: number): string {
-  return value === undefined ? '—' : value.toFixed(digits);
+/** Every figure, flat, for the JSON line; what was not measured is null. */
+function json(figures: Figures, redis: boolean, durationS: number): Record<string, unknown> {
+  const { inbound, bot, conversations: conv, queue } = figures;
+  return {
+    ...sendJson(figures.sends),
+    inboundConcurrency: inbound?.concurrency ?? null,
+    inboundDeliveriesPerSecBareRoute: round(inbound?.bare.deliveriesPerSecond, 0),
+    inboundDeliveriesPerSecInMemory: round(inbound?.memory.deliveriesPerSecond, 0),
+    inboundDeliveriesPerSecRedis: round(inbound?.redis?.deliveriesPerSecond, 0),
+    inboundVsBareRouteInMemory: round(inbound?.vsBareInMemory, 3),
+    inboundVsBareRouteRedis: round(inbound?.vsBareRedis, 3),
+    ackP50MsBareRoute: round(inbound?.bare.ack.p50Ms, 2),
+    ackP99MsBareRoute: round(inbound?.bare.ack.p99Ms, 2),
+    ackP50MsInMemory: round(inbound?.memory.ack.p50Ms, 2),
+    ackP99MsInMemory: round(inbound?.memory.ack.p99Ms, 2),
+    ackP50MsRedis: round(inbound?.redis?.ack.p50Ms, 2),
+    ackP99MsRedis: round(inbound?.redis?.ack.p99Ms, 2),
+    webhookToHandlerP50MsInMemory: round(inbound?.memory.toHandler?.p50Ms, 2),
+    webhookToHandlerP99MsInMemory: round(inbound?.memory.toHandler?.p99Ms, 2),
+    webhookToHandlerP50MsRedis: round(inbound?.redis?.toHandler?.p50Ms, 2),
+    webhookToHandlerP99MsRedis: round(inbound?.redis?.toHandler?.p99Ms, 2),
+    webhookToHandlerUnloadedP50MsInMemory: round(inbound?.memory.toHandlerUnloaded?.p50Ms, 2),
+    webhookToHandlerUnloadedP99MsInMemory: round(inbound?.memory.toHandlerUnloaded?.p99Ms, 2),
+    webhookToHandlerUnloadedP50MsRedis: round(inbound?.redis?.toHandlerUnloaded?.p50Ms, 2),
+    webhookToHandlerUnloadedP99MsRedis: round(inbound?.redis?.toHandlerUnloaded?.p99Ms, 2),
+    inboundHandledPerSecInMemory: round(inbound?.memory.handledPerSecond, 0),
+    inboundHandledPerSecRedis: round(inbound?.redis?.handledPerSecond, 0),
+    botTurnUsInMemory: round(bot?.inMemory.usPerTurn, 1),
+    botTurnUsRedis: round(bot?.redis?.usPerTurn, 1),
+    botTurnCpuUsInMemory: round(bot?.inMemory.cpuUsPerTurn, 1),
+    botTurnCpuUsRedis: round(bot?.redis?.cpuUsPerTurn, 1),
+    bytesPerConversationInMemory: round(bot?.bytesPerConversationHeap, 0),
+    conversationStateJsonBytes: round(bot?.bytesPerConversationJson, 0),
+    webhookToReplyP50Ms1Instance: round(conv?.oneInstance.p50Ms, 1),
+    webhookToReplyP99Ms1Instance: round(conv?.oneInstance.p99Ms, 1),
+    webhookToReplyP50Ms2Instances: round(conv?.twoInstances.p50Ms, 1),
+    webhookToReplyP99Ms2Instances: round(conv?.twoInstances.p99Ms, 1),
+    webhookToReplyMaxMs1Instance: round(conv?.oneInstance.maxMs, 1),
+    webhookToReplyMaxMs2Instances: round(conv?.twoInstances.maxMs, 1),
+    webhookToReplyLaterTurnsP50Ms1Instance: round(conv?.oneInstanceLaterTurns.p50Ms, 1),
+    webhookToReplyLaterTurnsP99Ms1Instance: round(conv?.oneInstanceLaterTurns.p99Ms, 1),
+    webhookToReplyLaterTurnsP50Ms2Instances: round(conv?.twoInstancesLaterTurns.p50Ms, 1),
+    webhookToReplyLaterTurnsP99Ms2Instances: round(conv?.twoInstancesLaterTurns.p99Ms, 1),
+    takeoverLeaseMs: conv?.takeover.leaseMs ?? null,
+    takeoverHeldConversations: conv?.takeover.heldConversations ?? null,
+    takeoverP50Ms: round(conv?.takeover.takeover?.p50Ms, 0),
+    takeoverMaxMs: round(conv?.takeover.maxTakeoverMs, 0),
+    takeoverLostReplies: conv?.takeover.lostReplies ?? null,
+    takeoverDuplicateReplies: conv?.takeover.duplicateReplies ?? null,
+    takeoverOutOfOrderReplies: conv?.takeover.outOfOrderReplies ?? null,
+    queueWorkerMsgsPerSec: round(queue?.workerMsgsPerSec, 0),
+    bareBullmqWorkerMsgsPerSec: round(queue?.bareWorkerMsgsPerSec, 0),
+    queueWorkerVsBareBullmq: round(queue?.workerVsBare, 3),
+    enqueueManyPerSec: round(queue?.enqueueManyPerSec, 0),
+    addBulkPerSec: round(queue?.addBulkPerSec, 0),
+    enqueueManyVsAddBulk: round(queue?.enqueueManyVsAddBulk, 3),
+    roundRatios,
+    redis,
+    node: process.version,
+    cpus: cpus().length,
+    durationS: round(durationS, 0),
+  };
 }
 
-function resultOf(rows: Row[], client: ClientName, concurrency: number): RunResult {
-  const row = rows.find((candidate) => candidate.client === client && candidate.result.concurrency === concurrency);
-  if (row === undefined) {
-    throw new Error(`no result for ${client} at concurrency ${concurrency}`);
-  }
-  return row.result;
-}
-
-function table(rows: Row[]): string {
-  const ordered = CONCURRENCIES.flatMap((concurrency) => rows.filter((row) => row.result.concurrency === concurrency));
-  return [
-    'client      conc     sends     msgs/s   p50 ms   p99 ms   vs axios',
-    ...ordered.map(({ client, result }) =>
-      [
-        client.padEnd(10),
-        String(result.concurrency).padStart(5),
-        String(result.sends).padStart(9),
-        fixed(result.throughput, 0).padStart(10),
-        fixed(result.p50Ms, 3).padStart(8),
-        fixed(result.p99Ms, 3).padStart(8),
-        fixed(result.throughput / resultOf(rows, 'axios', result.concurrency).throughput, 2).padStart(10),
-      ].join(' '),
-    ),
-  ].join('\n');
-}
-
-function round(value: number, digits: number): number {
-  return Number(value.toFixed(digits));
-}
-
-function report({ rows, memory, pacing }: Measurements): void {
-  const [http64, axios64, service64] = [
-    resultOf(rows, 'node:http', 64),
-    resultOf(rows, 'axios', 64),
-    resultOf(rows, 'sendVideo', 64),
+/** Goals with a threshold (issue 16): met, not met, or not measured. */
+function printGoals(figures: Record<string, unknown>): void {
+  const goals: Array<[string, string, (value: number) => boolean, string]> = [
+    ['1', 'serviceVsAxiosThroughputC64', (v) => v >= 0.85, '≥ 0.85'],
+    ['1', 'serviceVsAxiosThroughputC1', (v) => v >= 0.9, '≥ 0.90'],
+    ['4', 'inboundVsBareRouteInMemory', (v) => v >= 0.9, '≥ 0.90'],
+    ['4', 'inboundVsBareRouteRedis', (v) => v >= 0.7, '≥ 0.70'],
+    ['6', 'queueWorkerVsBareBullmq', (v) => v >= 0.8, '≥ 0.80'],
+    ['6', 'enqueueManyVsAddBulk', (v) => v >= 0.8, '≥ 0.80'],
+    ['7', 'rssGrowthMb100k', (v) => v < 50, '< 50 MB'],
   ];
-  const [axios1, service1] = [resultOf(rows, 'axios', 1), resultOf(rows, 'sendVideo', 1)];
-  const overheadUsC1 = ((service1.meanMs ?? 0) - (axios1.meanMs ?? 0)) * 1000;
-  const overheadUsC64 = (1 / service64.throughput - 1 / axios64.throughput) * 1e6;
-
-  log(
-    `\nLoopback, keep-alive, fake Zixflow in its own process; Node ${process.version}, ${ROUNDS} alternating rounds per client\n`,
-  );
-  log(table(rows));
-  log(
-    `\nservice overhead over axios per send: ${overheadUsC1.toFixed(0)} µs at concurrency 1 (mean latency), ` +
-      `${overheadUsC64.toFixed(0)} µs at concurrency 64 (1 / throughput)`,
-  );
-  log(
-    `RSS around ${memory.sends} sends via one sendMany: ${memory.rssBeforeMb.toFixed(1)} MB → ${memory.rssAfterMb.toFixed(1)} MB ` +
-      `(+${memory.rssGrowthMb.toFixed(1)} MB; heap ${memory.heapAfterMb.toFixed(1)} MB with the outcomes array held)`,
-  );
-  log(
-    `pacing at ${pacing.targetPerSecond}/s: ${pacing.requests} requests in ${pacing.seconds.toFixed(2)} s = ` +
-      `${pacing.achievedPerSecond.toFixed(1)}/s (${pacing.errorPct >= 0 ? '+' : ''}${pacing.errorPct.toFixed(2)} %)\n`,
-  );
-  log(
-    JSON.stringify({
-      sends: SENDS,
-      httpThroughputC64: Math.round(http64.throughput),
-      axiosThroughputC64: Math.round(axios64.throughput),
-      serviceThroughputC64: Math.round(service64.throughput),
-      serviceVsAxiosThroughputC64: round(service64.throughput / axios64.throughput, 3),
-      serviceVsHttpThroughputC64: round(service64.throughput / http64.throughput, 3),
-      sendManyVsAxiosThroughputC64: round(memory.run.throughput / axios64.throughput, 3),
-      p99OverheadMsC64: round((service64.p99Ms ?? 0) - (axios64.p99Ms ?? 0), 3),
-      overheadUsPerSendC1: Math.round(overheadUsC1),
-      overheadUsPerSendC64: Math.round(overheadUsC64),
-      rssGrowthMb100k: round(memory.rssGrowthMb, 1),
-      pacingAchievedPerSecond: round(pacing.achievedPerSecond, 2),
-      pacingErrorPct: round(pacing.errorPct, 2),
-    }),
-  );
+  log('\nGoals (issue 16)');
+  for (const [goal, key, met, target] of goals) {
+    const value = figures[key];
+    const verdict = typeof value !== 'number' ? 'not measured' : met(value) ? 'met' : 'NOT MET';
+    log(
+      `  ${goal}  ${key.padEnd(30)} ${fixed(typeof value === 'number' ? value : null, 3).padStart(8)}  ${target.padEnd(8)} ${verdict}`,
+    );
+  }
 }
 
-measureAll()
-  .then(report)
-  .catch((error: unknown) => {
-    process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exitCode = 1;
-  });
+async function main(): Promise<void> {
+  const startedAt = performance.now();
+  const sections = selectedSections();
+  const needsRedis = sections.some((section) => section !== 'sends');
+  const redis = needsRedis ? await startBenchRedis() : undefined;
+  if (needsRedis && redis === undefined) {
+    log(
+      'No redis-server on PATH and no REDIS_URL: the Redis figures (inbound on Redis, bot turns on Redis, ' +
+        'conversations, queue) are skipped and null in the JSON. Install redis-server to measure them.',
+    );
+  }
+  log(
+    `Sections: ${sections.join(', ')}; Node ${process.version}, ${cpus().length} CPUs${redis ? `, Redis at ${redis.url}` : ''}`,
+  );
+  let figures: Figures;
+  try {
+    figures = await measure(sections, redis);
+  } finally {
+    await redis?.stop();
+  }
+  if (figures.sends) printSends(figures.sends);
+  if (figures.inbound) printInbound(figures.inbound);
+  if (figures.bot) printBotTurns(figures.bot);
+  if (figures.conversations) printConversations(figures.conversations);
+  if (figures.queue) printQueue(figures.queue);
+  const all = json(figures, redis !== undefined, (performance.now() - startedAt) / 1000);
+  printGoals(all);
+  log(`\nnpm run bench took ${fixed((performance.now() - startedAt) / 1000, 0)} s\n`);
+  log(JSON.stringify(all));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});

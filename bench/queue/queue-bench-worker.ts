@@ -1,20 +1,23 @@
 /*
- * One worker instance of an application, in a process of its own, for `npm run bench:queue`:
- * ZixflowModule pointed at the loopback server and ZixflowQueueModule with a worker. It tells the
- * benchmark when it is running, and closes gracefully when asked.
+ * One worker instance of an application, in a process of its own: ZixflowModule pointed at the
+ * loopback fake and ZixflowQueueModule with a worker, as an app runs it. It tells the benchmark
+ * when it is running, and closes gracefully when asked.
  */
 import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ZixflowModule } from '../../src/zixflow';
 import { ZixflowQueueModule } from '../../src/zixflow/queue';
+import { failChild, serveParent } from '../common/child-process';
 
-/** What the benchmark passes in `BENCH_QUEUE_WORKER`. */
+/** What the benchmark passes in `BENCH_QUEUE_WORKER`, to this worker and to the bare one. */
 export interface BenchWorkerConfig {
   baseUrl: string;
   redisUrl: string;
   queueName: string;
   concurrency: number;
+  apiKey: string;
+  phoneId: string;
 }
 
 const config = JSON.parse(process.env.BENCH_QUEUE_WORKER ?? '{}') as BenchWorkerConfig;
@@ -22,9 +25,9 @@ const config = JSON.parse(process.env.BENCH_QUEUE_WORKER ?? '{}') as BenchWorker
 @Module({
   imports: [
     ZixflowModule.forRoot({
-      apiKey: 'bench-key',
+      apiKey: config.apiKey,
       baseUrl: config.baseUrl,
-      defaultPhoneId: '104898309288724',
+      defaultPhoneId: config.phoneId,
       isGlobal: true,
     }),
     ZixflowQueueModule.forRoot({
@@ -38,15 +41,11 @@ class BenchWorkerModule {}
 
 async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(BenchWorkerModule, { logger: ['error'] });
-  process.on('message', (message: string) => {
-    if (message === 'close') {
-      void app.close().then(() => process.disconnect?.());
-    }
-  });
-  process.send?.('ready');
+  serveParent(
+    {},
+    () => undefined,
+    () => app.close(),
+  );
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+main().catch(failChild('queue worker'));
