@@ -4,8 +4,8 @@ import { describeIncoming, describeReport } from './handlers/describe-for-log';
 import { ZixflowWebhookDispatcher } from './handlers/zixflow-webhook.dispatcher';
 import { ZixflowWebhookAck } from './http/zixflow-webhook-ack.interface';
 import { isOtherWebhookEvent, parseZixflowIncomingMessage } from './incoming/parse-incoming-message';
-import { JsonObject } from '../core/json/payload-fields';
-import { parseZixflowDeliveryReport } from './reports/parse-delivery-report';
+import { isRoundedInteger, JsonObject } from '../core/json/payload-fields';
+import { isOtherPostBack, parseZixflowDeliveryReport } from './reports/parse-delivery-report';
 import { ZixflowDeliveryReport } from './reports/zixflow-delivery-report.interface';
 import { ZIXFLOW_WEBHOOKS_RESOLVED_OPTIONS } from './zixflow-webhooks.constants';
 import { ResolvedZixflowWebhooksOptions } from './zixflow-webhooks-options.schema';
@@ -20,6 +20,8 @@ import type { ZixflowInboundEvent, ZixflowInboundQueue } from './inbound/zixflow
 @Injectable()
 export class ZixflowWebhookReceiver {
   private readonly logger = new Logger('ZixflowWebhooks');
+  /** Whether the app was already told, once, that its JSON parser rounds post-back message ids. */
+  private warnedOfRoundedIds = false;
 
   constructor(
     @Inject(ZIXFLOW_WEBHOOKS_RESOLVED_OPTIONS) private readonly options: ResolvedZixflowWebhooksOptions,
@@ -74,9 +76,33 @@ export class ZixflowWebhookReceiver {
     return { received: true };
   }
 
-  /** Accepts a delivery report; any JSON object is one. */
-  async acceptReport(payload: JsonObject): Promise<ZixflowWebhookAck> {
-    const report = this.parse(() => parseZixflowDeliveryReport(payload));
+  /** Accepts a `reportURL` delivery report; any JSON object is one. */
+  acceptReport(payload: JsonObject): Promise<ZixflowWebhookAck> {
+    return this.acceptParsedReport(this.parse(() => parseZixflowDeliveryReport(payload)));
+  }
+
+  /**
+   * Accepts an AI API post-back (§4.1) as a delivery report, deduplicated like reports; post-backs
+   * about other channels or other types than `delivery_status` are acknowledged and ignored.
+   */
+  acceptPostBack(payload: JsonObject): Promise<ZixflowWebhookAck> {
+    if (isOtherPostBack(payload)) {
+      this.logger.debug(
+        `Ignored a post-back of type ${JSON.stringify(payload.type)} on channel ${JSON.stringify(payload.channel)}`,
+      );
+      return Promise.resolve({ received: true, ignored: true });
+    }
+    if (isRoundedInteger(payload.message_id) && !this.warnedOfRoundedIds) {
+      this.warnedOfRoundedIds = true;
+      this.logger.warn(
+        "Post-back message_id is above 2^53 and the app's JSON parser has already rounded it, so messageId is left out; " +
+          'create the Nest application with { rawBody: true } to keep every digit (requestId and postBackData are exact either way)',
+      );
+    }
+    return this.acceptParsedReport(this.parse(() => parseZixflowDeliveryReport(payload, new Date(), 'post_back_url')));
+  }
+
+  private async acceptParsedReport(report: ZixflowDeliveryReport): Promise<ZixflowWebhookAck> {
     const subject = describeReport(report);
     const key = reportDedupeKey(report);
     if (this.options.inbound !== undefined) {
@@ -122,8 +148,15 @@ export class ZixflowWebhookReceiver {
   }
 }
 
-/** A status reaches a message once, so message id and status identify a report; without them nothing is deduplicated. */
+/**
+ * A status reaches a message once, so its id and the status identify a report; without them nothing
+ * is deduplicated. Post-backs are keyed by `request_id` first: it is exact whatever the app's JSON
+ * parser did, while their numeric `message_id` may be left out.
+ */
 function reportDedupeKey(report: ZixflowDeliveryReport): string | undefined {
-  const id = report.messageId ?? report.requestId;
+  const id =
+    report.callback === 'post_back_url'
+      ? (report.requestId ?? report.messageId)
+      : (report.messageId ?? report.requestId);
   return id === undefined || report.status === undefined ? undefined : `report:${id}:${report.status}`;
 }

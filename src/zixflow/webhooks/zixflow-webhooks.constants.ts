@@ -1,12 +1,12 @@
-/** Route prefix of the webhook controller: `POST /zixflow/webhooks/incoming` and `/reports`. */
+/** Route prefix of the webhook controller: `POST /zixflow/webhooks/incoming`, `/reports` and `/postbacks`. */
 export const ZIXFLOW_WEBHOOKS_DEFAULT_PATH = 'zixflow/webhooks';
 
 /** Header that carries the secret on incoming-message webhooks (a custom header set in Zixflow). */
 export const ZIXFLOW_WEBHOOK_DEFAULT_SECRET_HEADER = 'x-zixflow-secret';
 
 /**
- * Query parameter that carries the secret on delivery-report callbacks. `reportURL` is a URL we
- * hand to Zixflow with each send, so the secret has to travel inside it.
+ * Query parameter that carries the secret on delivery-report callbacks and post-backs. `reportURL`
+ * and `post_back_url` are URLs we hand to Zixflow with each send, so the secret travels inside them.
  */
 export const ZIXFLOW_WEBHOOK_REPORT_TOKEN_PARAM = 'token';
 

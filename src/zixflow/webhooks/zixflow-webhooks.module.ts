@@ -24,8 +24,9 @@ function requireEventEmitter(emitter: EventEmitter2 | undefined): EventEmitter2 
 
 /**
  * Receives Zixflow's webhooks: `POST /zixflow/webhooks/incoming` (incoming WhatsApp messages,
- * secret in the `x-zixflow-secret` header) and `POST /zixflow/webhooks/reports` (delivery reports,
- * secret as `?token=`), emitted as typed events once per delivery. Register it with
+ * secret in the `x-zixflow-secret` header), `POST /zixflow/webhooks/reports` (campaign delivery
+ * reports) and `POST /zixflow/webhooks/postbacks` (AI API post-backs), both with the secret as
+ * `?token=`, emitted as typed events once per delivery. Register it with
  * `ZixflowWebhooksModule.forRoot({ secret })` or
  * `ZixflowWebhooksModule.forRootAsync(zixflowWebhooksConfig.asProvider())`, next to
  * `EventEmitterModule.forRoot()`; add `path` to either to move the routes.

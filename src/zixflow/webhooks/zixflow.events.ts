@@ -6,7 +6,10 @@
 export const ZixflowEvents = {
   /** A customer's WhatsApp message; the payload is a `ZixflowIncomingMessage`. Emitted once per `eventId`. */
   MessageReceived: 'zixflow.whatsapp.message.received',
-  /** A delivery report posted to a message's `reportURL`; the payload is a `ZixflowDeliveryReport`. */
+  /**
+   * A delivery report posted to a message's `reportURL`, or an AI API post-back to its
+   * `post_back_url`; the payload is a `ZixflowDeliveryReport` (its `callback` says which).
+   */
   DeliveryReport: 'zixflow.whatsapp.delivery-report',
 } as const;
 

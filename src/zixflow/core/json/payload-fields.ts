@@ -16,12 +16,21 @@ export function readText(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
 
-/** An identifier: a non-blank string, or a number written out (ids sometimes arrive as numbers). */
+/**
+ * An identifier: a non-blank string, or a number written out (ids sometimes arrive as numbers). A
+ * number beyond 2^53 reads as undefined: JSON parsing has already rounded it, so its digits are not
+ * known and writing it out would give a wrong id (read such bodies with `parseJsonKeepingDigits`).
+ */
 export function readId(value: unknown): string | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) {
-    return String(value);
+    return Number.isInteger(value) && !Number.isSafeInteger(value) ? undefined : String(value);
   }
   return readText(value);
+}
+
+/** Whether `value` is an integer that JSON parsing may have rounded (beyond 2^53). */
+export function isRoundedInteger(value: unknown): boolean {
+  return typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value);
 }
 
 /** A finite number, also from a numeric string (`"12.5"`). */

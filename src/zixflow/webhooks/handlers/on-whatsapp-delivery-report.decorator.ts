@@ -8,7 +8,8 @@ export interface OnWhatsappDeliveryReportOptions {
 }
 
 /**
- * Marks a provider method as a handler of delivery reports (sent with a message's `reportURL`).
+ * Marks a provider method as a handler of delivery reports (sent to a message's `reportURL`, or as AI
+ * API post-backs to its `post_back_url`).
  * Called with the {@link ZixflowDeliveryReport} after the callback has been answered; exceptions are
  * logged and never change the answer.
  */

@@ -21,8 +21,9 @@ const OPENAPI_EXCLUDE_CONTROLLER = 'swagger/apiExcludeController';
  */
 export function createZixflowWebhooksController(path: string): Type<object> {
   /**
-   * `POST {path}/incoming` (secret in a header) and `POST {path}/reports` (secret as `?token=`).
-   * Both answer 200 as soon as the event is accepted; handlers run afterwards.
+   * `POST {path}/incoming` (secret in a header), `POST {path}/reports` and `POST {path}/postbacks`
+   * (secret as `?token=`, since it travels inside the URL given to Zixflow). Each answers 200 as
+   * soon as the event is accepted; handlers run afterwards.
    */
   @Controller(path)
   @UseGuards(ZixflowWebhookSecretGuard)
@@ -46,7 +47,17 @@ export function createZixflowWebhooksController(path: string): Type<object> {
     @HttpCode(HttpStatus.OK)
     @WebhookSecretIn('query')
     async receiveReport(@Req() request: ZixflowWebhookHttpRequest): Promise<ZixflowWebhookAck> {
-      return this.receiver.acceptReport(await readWebhookJson(request, this.options.maxBodyBytes));
+      const body = await readWebhookJson(request, this.options.maxBodyBytes, { keepLongIntegers: true });
+      return this.receiver.acceptReport(body);
+    }
+
+    /** The AI API's post-backs for messages sent with `post_back_url` pointing here. */
+    @Post('postbacks')
+    @HttpCode(HttpStatus.OK)
+    @WebhookSecretIn('query')
+    async receivePostBack(@Req() request: ZixflowWebhookHttpRequest): Promise<ZixflowWebhookAck> {
+      const body = await readWebhookJson(request, this.options.maxBodyBytes, { keepLongIntegers: true });
+      return this.receiver.acceptPostBack(body);
     }
   }
   return ZixflowWebhooksController;

@@ -1,4 +1,5 @@
 import { BadRequestException, PayloadTooLargeException, UnsupportedMediaTypeException } from '@nestjs/common';
+import { parseJsonKeepingDigits } from '../../core/json/parse-json-keeping-digits';
 import { isJsonObject, JsonObject } from '../../core/json/payload-fields';
 import { ZIXFLOW_WEBHOOK_MAX_BODY_DEPTH } from '../zixflow-webhooks.constants';
 import { checkJsonShape } from './check-json-shape';
@@ -23,11 +24,21 @@ import { ZixflowWebhookHttpRequest } from './zixflow-webhook-http-request.interf
  * than {@link ZIXFLOW_WEBHOOK_MAX_BODY_DEPTH} (64) levels, so one deep body gets one answer,
  * never a stack overflow's 500.
  *
+ * With `keepLongIntegers`, integers beyond 2^53 (the AI API's post-back `message_id`) are kept as
+ * strings of their exact digits whenever the bytes are read here (not yet read, or `rawBody: true`);
+ * a body the app's parser already parsed holds them rounded, which the report parser then leaves out.
+ *
  * @throws PayloadTooLargeException (413) above `maxBytes`; BadRequestException (400) for a body
  *   that is not a JSON object, or `Webhook body nested deeper than 64 levels`;
  *   UnsupportedMediaTypeException (415) for a compressed body nobody decoded.
  */
-export async function readWebhookJson(request: ZixflowWebhookHttpRequest, maxBytes: number): Promise<JsonObject> {
+export async function readWebhookJson(
+  request: ZixflowWebhookHttpRequest,
+  maxBytes: number,
+  options: { keepLongIntegers?: boolean } = {},
+): Promise<JsonObject> {
+  const parse =
+    options.keepLongIntegers === true ? parseJsonKeepingDigits : (text: string): unknown => JSON.parse(text);
   const stream = nodeRequestOf(request);
   const bodyWasRead = stream.readableEnded || request.body !== undefined;
   const declared = declaredLength(request);
@@ -38,18 +49,20 @@ export async function readWebhookJson(request: ZixflowWebhookHttpRequest, maxByt
     throw tooLarge(maxBytes);
   }
   if (Buffer.isBuffer(request.rawBody)) {
-    return parseJsonObject(checkSize(request.rawBody, maxBytes));
+    return parseJsonObject(checkSize(request.rawBody, maxBytes), parse);
   }
   if (bodyWasRead) {
     // A compressed body is inflated by the parser, so its Content-Length says nothing of its size.
-    return checkParsedBody(request, maxBytes, declared !== undefined && isIdentityEncoded(request));
+    return checkParsedBody(request, maxBytes, declared !== undefined && isIdentityEncoded(request), parse);
   }
   if (!isIdentityEncoded(request)) {
     await drain(stream);
     throw new UnsupportedMediaTypeException('Compressed webhook bodies are not supported');
   }
-  return parseJsonObject(checkSize(await readUpTo(stream, maxBytes), maxBytes));
+  return parseJsonObject(checkSize(await readUpTo(stream, maxBytes), maxBytes), parse);
 }
+
+type JsonParse = (text: string) => unknown;
 
 function declaredLength(request: ZixflowWebhookHttpRequest): number | undefined {
   const header = request.headers['content-length'];
@@ -61,10 +74,15 @@ function declaredLength(request: ZixflowWebhookHttpRequest): number | undefined 
  * JSON. Without a Content-Length that vouches for the size (chunked or compressed upload) only the
  * parsed value can tell it.
  */
-function checkParsedBody(request: ZixflowWebhookHttpRequest, maxBytes: number, sizeDeclared: boolean): JsonObject {
+function checkParsedBody(
+  request: ZixflowWebhookHttpRequest,
+  maxBytes: number,
+  sizeDeclared: boolean,
+  parse: JsonParse,
+): JsonObject {
   const body = request.body;
   if (typeof body === 'string' || Buffer.isBuffer(body)) {
-    return parseJsonObject(checkSize(Buffer.from(body), maxBytes));
+    return parseJsonObject(checkSize(Buffer.from(body), maxBytes), parse);
   }
   if (!isJsonContentType(request.headers['content-type'])) {
     throw new BadRequestException('Webhook body must be a JSON object sent as application/json');
@@ -79,11 +97,11 @@ function checkSize(bytes: Buffer | undefined, maxBytes: number): Buffer {
   return bytes;
 }
 
-function parseJsonObject(bytes: Buffer): JsonObject {
+function parseJsonObject(bytes: Buffer, parse: JsonParse): JsonObject {
   let parsed: unknown;
   try {
     // JSON.parse is iterative in V8, so a deep body parses; checkShape then refuses it.
-    parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    parsed = parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch {
     throw new BadRequestException('Webhook body must be valid JSON (UTF-8)');
   }
