@@ -1,4 +1,4 @@
-import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, Server } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -7,15 +7,16 @@ import { describeWithRedis, LocalRedis, startLocalRedis } from './queue.helpers'
 import { freePort } from './queue-redis';
 
 /**
- * The built example app (`node dist/main.js`, what `npm start` runs after its build) as a real
- * child process: what a person sees at start-up, a busy port, and `.env` read before the app's
- * plain module decisions. Each process runs in a fresh temporary directory, so its `.env` is the
- * test's own.
+ * The example app (`src/main.ts`, what `npm start` runs once built; the npm start smoke test runs
+ * the build itself) as a real child process: what a person sees at start-up, a busy port, and
+ * `.env` read before the app's plain module decisions. Each process runs in a fresh temporary
+ * directory, so its `.env` is the test's own.
  */
 jest.setTimeout(180_000);
 
-const ROOT = join(__dirname, '..');
-const MAIN = join(ROOT, 'dist', 'main.js');
+const MAIN = join(__dirname, '..', 'src', 'main.ts');
+/** Transpiles the TypeScript on require, so no build (and no race on dist/ with the npm start test). */
+const TS_REGISTER = join(__dirname, 'fixtures', 'ts-transpile.register.cjs');
 /** Variables of the developer's shell that would change what the example does. */
 const CLEARED = [
   'ZIXFLOW_API_KEY',
@@ -35,7 +36,11 @@ interface Run {
 function start(env: Record<string, string>, cwd: string): Run {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...env };
   for (const name of CLEARED) if (!(name in env)) delete childEnv[name];
-  const child = spawn(process.execPath, [MAIN], { cwd, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--require', TS_REGISTER, MAIN], {
+    cwd,
+    env: childEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -63,15 +68,9 @@ function logEntries(output: string): string[] {
   return output.split(/\n(?=\[Nest\] )/).filter((entry) => entry.trim() !== '');
 }
 
-describe('the example app at start-up (node dist/main.js)', () => {
+describe('the example app at start-up', () => {
   let cwd: string;
   const runs: Run[] = [];
-
-  beforeAll(() => {
-    // What `npm start` does first; the app is then started directly, so each test can read its output.
-    const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, encoding: 'utf8' });
-    if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}\n${build.stderr}`);
-  });
 
   beforeEach(() => {
     cwd = mkdtempSync(join(tmpdir(), 'zixflow-start-'));
