@@ -1,4 +1,14 @@
+import type { SandboxMessageKind } from '../zixflow-sandbox.types';
 import { linkView } from './http-link';
+import {
+  addressRequestView,
+  contactsView,
+  ctaUrlView,
+  listView,
+  locationRequestView,
+  reactionView,
+} from './inbox-interactive.view';
+import { isObject, objectAt, textAt, type JsonObject } from './inbox-json';
 import type {
   InboxButtonView,
   InboxContentView,
@@ -13,22 +23,55 @@ import { formatWhatsappText } from './whatsapp-text.formatter';
  * can be anything a test chose to simulate, so every field is read defensively.
  */
 
-type JsonObject = Record<string, unknown>;
-
 const MEDIA_KINDS: readonly InboxMediaKind[] = ['image', 'video', 'audio', 'document', 'sticker'];
 /** Long enough to recognise an unknown message, short enough to keep a bubble readable. */
 const UNSUPPORTED_DETAIL_MAX = 300;
 
-/** What a bubble shows for a send body the sandbox accepted. */
-export function outgoingContentView(body: JsonObject): InboxContentView {
-  if (typeof body.templateName === 'string') return templateView(body);
-  return messageView(body, typeof body.type === 'string' ? body.type : 'unknown');
+/**
+ * What a bubble shows for a send body the sandbox accepted, on either API: the AI API's bodies
+ * carry no `type` (the path named the kind), so the kind the sandbox recorded decides; without
+ * it the campaign body's own `type` does.
+ */
+export function outgoingContentView(body: JsonObject, kind?: SandboxMessageKind): InboxContentView {
+  const interactive = objectAt(body, 'interactive');
+  switch (kind ?? campaignKindOf(body)) {
+    case 'template':
+      return templateView(body);
+    case 'reply_buttons':
+      return interactive === undefined ? unsupportedView('interactive', body) : buttonsView(interactive);
+    case 'list':
+      return interactive === undefined ? unsupportedView('list', body) : listView(interactive);
+    case 'cta_url':
+      return interactive === undefined
+        ? unsupportedView('cta_url', body)
+        : ctaUrlView(interactive, headerOf(interactive));
+    case 'location_request':
+      return interactive === undefined ? unsupportedView('location_request', body) : locationRequestView(interactive);
+    case 'address_request':
+      return interactive === undefined ? unsupportedView('address_request', body) : addressRequestView(interactive);
+    case 'contacts':
+      return contactsView(body.contacts);
+    case 'reaction':
+      return reactionView(objectAt(body, 'reaction'));
+    default:
+      return messageView(body, kind ?? (typeof body.type === 'string' ? body.type : 'unknown'));
+  }
+}
+
+/** The campaign API says the kind in `type`; a template has none, and a list is `interactive` too. */
+function campaignKindOf(body: JsonObject): string {
+  if (typeof body.templateName === 'string') return 'template';
+  if (body.type !== 'interactive') return typeof body.type === 'string' ? body.type : 'unknown';
+  return objectAt(body, 'interactive')?.type === 'list' ? 'list' : 'reply_buttons';
 }
 
 /** What a bubble shows for the `message` object of a simulated customer message. */
 export function incomingContentView(message: JsonObject): InboxContentView {
   const type = typeof message.type === 'string' ? message.type : 'unknown';
   if (type === 'interactive' || type === 'button') return tapView(message, type) ?? unsupportedView(type, message);
+  if (type === 'contacts')
+    return Array.isArray(message.contacts) ? contactsView(message.contacts) : unsupportedView(type, message);
+  if (type === 'reaction') return reactionView(objectAt(message, 'reaction'));
   return messageView(message, type);
 }
 
@@ -44,12 +87,14 @@ function messageView(holder: JsonObject, type: string): InboxContentView {
 
 function mediaView(media: InboxMediaKind, value: JsonObject): InboxContentView {
   const address = textAt(value, 'link') ?? textAt(value, 'url');
+  const mediaId = address === undefined ? textAt(value, 'id') : undefined;
   const caption = textAt(value, 'caption');
   const filename = textAt(value, 'filename') ?? textAt(value, 'name');
   return {
     kind: 'media',
     media,
     ...(address !== undefined && { link: linkView(address) }),
+    ...(mediaId !== undefined && { mediaId }),
     ...(filename !== undefined && { filename }),
     ...(caption !== undefined && caption !== '' && { caption: formatWhatsappText(caption) }),
   };
@@ -81,10 +126,14 @@ function mapLink(latitude: string, longitude: string): string | undefined {
   return `https://www.openstreetmap.org/?mlat=${lat}&mlon=${lon}#map=16/${lat}/${lon}`;
 }
 
-function buttonsView(interactive: JsonObject): InboxContentView {
+function headerOf(interactive: JsonObject): InboxContentView | undefined {
   const header = objectAt(interactive, 'header');
+  return header === undefined ? undefined : headerContentView(header);
+}
+
+function buttonsView(interactive: JsonObject): InboxContentView {
   const footer = textAt(objectAt(interactive, 'footer'), 'text');
-  const headerView = header === undefined ? undefined : headerContentView(header);
+  const headerView = headerOf(interactive);
   return {
     kind: 'buttons',
     ...(headerView !== undefined && { header: headerView }),
@@ -120,7 +169,7 @@ function templateView(body: JsonObject): InboxContentView {
   }));
   return {
     kind: 'template',
-    name: String(body.templateName),
+    name: String(body.templateName ?? body.template_name),
     language: textAt(body, 'language') ?? '',
     variables: list,
   };
@@ -134,9 +183,16 @@ function tapView(message: JsonObject, type: 'interactive' | 'button'): InboxCont
     return title === undefined ? undefined : { kind: 'button-tap', id: textAt(button, 'payload') ?? title, title };
   }
   const interactive = objectAt(message, 'interactive');
-  const reply = objectAt(interactive, 'button_reply') ?? objectAt(interactive, 'list_reply');
+  const listReply = objectAt(interactive, 'list_reply');
+  const reply = objectAt(interactive, 'button_reply') ?? listReply;
   const id = textAt(reply, 'id');
-  return id === undefined ? undefined : { kind: 'button-tap', id, title: textAt(reply, 'title') ?? id };
+  if (id === undefined) return undefined;
+  return {
+    kind: 'button-tap',
+    id,
+    title: textAt(reply, 'title') ?? id,
+    ...(reply === listReply && { fromList: true }),
+  };
 }
 
 function unsupportedView(type: string, value: JsonObject): InboxContentView {
@@ -147,20 +203,4 @@ function unsupportedView(type: string, value: JsonObject): InboxContentView {
 
 function isMediaKind(type: string): type is InboxMediaKind {
   return (MEDIA_KINDS as readonly string[]).includes(type);
-}
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function objectAt(holder: JsonObject | undefined, key: string): JsonObject | undefined {
-  const value = holder?.[key];
-  return isObject(value) ? value : undefined;
-}
-
-/** Strings as they are, finite numbers as text (customers' coordinates may be numbers), anything else undefined. */
-function textAt(holder: JsonObject | undefined, key: string): string | undefined {
-  const value = holder?.[key];
-  if (typeof value === 'string') return value;
-  return typeof value === 'number' && Number.isFinite(value) ? String(value) : undefined;
 }

@@ -7,9 +7,58 @@ import type { InboxContentView, InboxConversationView, InboxEntryView, InboxRich
 /** Enough for one line of the conversation list. */
 const PREVIEW_MAX = 80;
 
+/** A reaction entry: who reacted, to which message id, with which emoji (`''` takes it back). */
+interface Reaction {
+  direction: SandboxConversationEntry['direction'];
+  target: string;
+  emoji: string;
+}
+
+function reactionOf(entry: SandboxConversationEntry): Reaction | undefined {
+  const holder = entry.direction === 'outgoing' ? (entry.kind === 'reaction' ? entry.body : undefined) : entry.message;
+  if (holder === undefined || (entry.direction === 'incoming' && holder.type !== 'reaction')) return undefined;
+  const reaction = holder.reaction as Record<string, unknown> | undefined;
+  const target = reaction?.message_id;
+  const emoji = reaction?.emoji;
+  return typeof target === 'string' && typeof emoji === 'string'
+    ? { direction: entry.direction, target, emoji }
+    : undefined;
+}
+
+/**
+ * Draws reactions as WhatsApp does, on the bubble they react to (found by its id or WhatsApp id),
+ * one per side, the latest winning and `''` taking it back; a reaction to a message the
+ * conversation does not hold stays a bubble of its own.
+ */
+function withReactions(entries: readonly SandboxConversationEntry[]): InboxEntryView[] {
+  const targets = new Map<string, SandboxConversationEntry>();
+  for (const entry of entries) {
+    targets.set(entry.id, entry);
+    if (entry.direction === 'outgoing' && entry.wamid !== undefined) targets.set(entry.wamid, entry);
+  }
+  const onBubble = new Map<string, Map<string, string>>();
+  const views: InboxEntryView[] = [];
+  for (const entry of entries) {
+    const reaction = reactionOf(entry);
+    const target = reaction === undefined ? undefined : targets.get(reaction.target);
+    if (reaction === undefined || target === undefined) {
+      views.push(entryView(entry));
+      continue;
+    }
+    const sides = onBubble.get(target.id) ?? new Map<string, string>();
+    if (reaction.emoji === '') sides.delete(reaction.direction);
+    else sides.set(reaction.direction, reaction.emoji);
+    onBubble.set(target.id, sides);
+  }
+  return views.map((view) => {
+    const emoji = [...(onBubble.get(view.id)?.values() ?? [])];
+    return emoji.length === 0 ? view : { ...view, reactions: emoji };
+  });
+}
+
 /** A conversation as the inbox page receives it. */
 export function conversationView({ conversation, revision }: LoggedConversation): InboxConversationView {
-  const entries = conversation.entries.map(entryView);
+  const entries = withReactions(conversation.entries);
   const last = entries[entries.length - 1];
   return {
     id: conversation.id,
@@ -27,7 +76,8 @@ export function conversationView({ conversation, revision }: LoggedConversation)
 export function entryView(entry: SandboxConversationEntry): InboxEntryView {
   const at = entry.at.toISOString();
   if (entry.direction === 'outgoing') {
-    return { id: entry.id, direction: 'outgoing', at, status: entry.status, content: outgoingContentView(entry.body) };
+    const content = outgoingContentView(entry.body, entry.kind);
+    return { id: entry.id, direction: 'outgoing', at, status: entry.status, content };
   }
   const problem = webhookProblem(entry.webhook);
   return {
@@ -65,7 +115,15 @@ function describe(content: InboxContentView): string {
     case 'location':
       return `Location${content.name === undefined ? '' : `: ${content.name}`}`;
     case 'buttons':
+    case 'list':
+    case 'cta-url':
+    case 'location-request':
+    case 'address-request':
       return plain(content.body);
+    case 'contacts':
+      return `Contact: ${content.contacts.map((contact) => contact.name).join(', ')}`;
+    case 'reaction':
+      return content.emoji === '' ? 'Removed a reaction' : `Reacted ${content.emoji}`;
     case 'template':
       return `Template: ${content.name}`;
     case 'button-tap':

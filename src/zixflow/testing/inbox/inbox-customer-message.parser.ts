@@ -8,7 +8,12 @@ const NAME_MAX = 100;
 const PHONE_ID_MAX = 64;
 const BUTTON_ID_MAX = 256;
 const BUTTON_TITLE_MAX = 20;
-const KNOWN_KEYS = new Set(['customer', 'phoneId', 'name', 'text', 'reply']);
+/** Meta's list row limits: a picked row comes back with these. */
+const ROW_ID_MAX = 200;
+const ROW_TITLE_MAX = 24;
+const ROW_DESCRIPTION_MAX = 72;
+const KNOWN_KEYS = new Set(['customer', 'phoneId', 'name', 'text', 'reply', 'listReply']);
+const CONTENT_KEYS = ['text', 'reply', 'listReply'] as const;
 
 /** Checks a posted customer message; every problem is a sentence the page can show. */
 export function parseInboxCustomerMessage(body: unknown): Parsed {
@@ -27,17 +32,30 @@ export function parseInboxCustomerMessage(body: unknown): Parsed {
 /** Copies only the known fields, so nothing unexpected travels on to the app. */
 function messageOf(body: Record<string, unknown>): InboxCustomerMessage {
   const reply = isObject(body.reply) ? { id: String(body.reply.id), title: String(body.reply.title) } : undefined;
+  const row = isObject(body.listReply) ? body.listReply : undefined;
+  const listReply =
+    row === undefined
+      ? undefined
+      : {
+          id: String(row.id),
+          title: String(row.title),
+          ...(typeof row.description === 'string' && { description: row.description }),
+        };
   return {
     customer: String(body.customer),
     ...(typeof body.phoneId === 'string' && { phoneId: body.phoneId }),
     ...(typeof body.name === 'string' && { name: body.name }),
     ...(typeof body.text === 'string' && { text: body.text }),
     ...(reply !== undefined && { reply }),
+    ...(listReply !== undefined && { listReply }),
   };
 }
 
 function contentProblem(body: Record<string, unknown>): string | undefined {
-  if ((body.text === undefined) === (body.reply === undefined)) return 'Give either text or reply';
+  if (CONTENT_KEYS.filter((key) => body[key] !== undefined).length !== 1) {
+    return 'Give exactly one of text, reply or listReply';
+  }
+  if (body.listReply !== undefined) return rowProblem(body.listReply);
   if (body.text !== undefined) {
     return typeof body.text === 'string' && body.text.trim() !== ''
       ? stringProblem(body.text, 'text', TEXT_MAX, true)
@@ -48,6 +66,15 @@ function contentProblem(body: Record<string, unknown>): string | undefined {
   return (
     stringProblem(reply.id, 'reply.id', BUTTON_ID_MAX, true) ??
     stringProblem(reply.title, 'reply.title', BUTTON_TITLE_MAX, true)
+  );
+}
+
+function rowProblem(row: unknown): string | undefined {
+  if (!isObject(row)) return 'listReply must be an object with id and title';
+  return (
+    stringProblem(row.id, 'listReply.id', ROW_ID_MAX, true) ??
+    stringProblem(row.title, 'listReply.title', ROW_TITLE_MAX, true) ??
+    stringProblem(row.description, 'listReply.description', ROW_DESCRIPTION_MAX, false)
   );
 }
 

@@ -101,6 +101,18 @@ describe('sandbox inbox over HTTP', () => {
       });
     });
 
+    it('sends a row picked from a list as an interactive list reply', async () => {
+      connect();
+      await postMessage({ customer: '13023895111', listReply: { id: 'track', title: 'Track', description: 'Where?' } });
+
+      expect(app.received[0].body).toMatchObject({
+        message: {
+          type: 'interactive',
+          interactive: { type: 'list_reply', list_reply: { id: 'track', title: 'Track', description: 'Where?' } },
+        },
+      });
+    });
+
     it('answers 502 when the app cannot be reached, and the bubble says so', async () => {
       connect();
       await app.stop();
@@ -153,7 +165,7 @@ describe('sandbox inbox over HTTP', () => {
         { customer: '13023895111', text: 'hi', reply: { id: 'a', title: 'b' } },
         {},
         400,
-        /either text or reply/,
+        /exactly one of text, reply or listReply/,
       ],
       ['a blank text', { customer: '13023895111', text: '   ' }, {}, 400, /text must not be empty/],
       [
@@ -164,6 +176,13 @@ describe('sandbox inbox over HTTP', () => {
         /reply.title must be at most 20/,
       ],
       ['a national number', { customer: '0301 234567', text: 'hi' }, {}, 400, /country code/],
+      [
+        'a list row title over 24 characters',
+        { customer: '13023895111', listReply: { id: 'a', title: 'x'.repeat(25) } },
+        {},
+        400,
+        /listReply.title must be at most 24/,
+      ],
     ])('refuses %s and delivers nothing', async (_case, body, headers, status, message) => {
       connect();
       const answer = await postMessage(body, headers);

@@ -10,7 +10,7 @@ import { INBOX_PAGE_PREFIX, inboxPageFile } from './inbox-page.files';
 import { apiReadRefusal, apiWriteRefusal, hostRefusal, type InboxRefusal } from './inbox-request.guard';
 import { conversationId } from './shared/customer-number';
 import { INBOX_API_PATHS } from './shared/inbox.constants';
-import type { InboxCustomerMessage, InboxStateView } from './shared/inbox-view.types';
+import type { InboxCustomerMessage, InboxListRow, InboxStateView } from './shared/inbox-view.types';
 
 /** What the inbox needs from the sandbox; an interface so the inbox never reaches into the sandbox's internals. */
 export interface InboxBackend {
@@ -125,7 +125,11 @@ export class SandboxInbox {
     const id = conversationId(customer, phoneId);
     const name = message.name ?? this.backend.log.customerNameOf(customer, phoneId);
     const content =
-      message.reply === undefined ? { text: message.text ?? '' } : { message: buttonReply(message.reply) };
+      message.listReply !== undefined
+        ? { message: listReply(message.listReply) }
+        : message.reply !== undefined
+          ? { message: buttonReply(message.reply) }
+          : { text: message.text ?? '' };
     try {
       const result = await this.backend.deliver({
         from: customer,
@@ -174,6 +178,11 @@ function buttonReply(reply: { id: string; title: string }): Record<string, unkno
     type: 'interactive',
     interactive: { type: 'button_reply', button_reply: { id: reply.id, title: reply.title } },
   };
+}
+
+/** A row picked from a list, as Meta's Cloud API shapes it (the shape the webhook parser reads). */
+function listReply(row: InboxListRow): Record<string, unknown> {
+  return { type: 'interactive', interactive: { type: 'list_reply', list_reply: { ...row } } };
 }
 
 /** The file's path under the page's prefix, for a request there. */

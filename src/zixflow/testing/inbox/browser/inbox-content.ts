@@ -1,6 +1,14 @@
 import { INBOX_MEDIA_LABELS } from '../shared/inbox.constants.js';
 import type { InboxContentView, InboxRichText } from '../shared/inbox-view.types.js';
 import { icon, linkOrText, make, wrap } from './inbox-dom.js';
+import {
+  addressRequestNode,
+  contactsNode,
+  ctaBodyNode,
+  listBodyNode,
+  locationRequestNode,
+  reactionNode,
+} from './inbox-kinds.js';
 
 /*
  * What is inside a bubble, for each kind of message. The server has already turned the message
@@ -45,6 +53,7 @@ function mediaNode(content: ContentOf<'media'>): HTMLElement {
     box.appendChild(card);
   }
   if (content.link) box.appendChild(linkOrText(content.link.href, content.link.text, 'media-link link'));
+  if (content.mediaId) box.appendChild(make('div', 'media-id', `Uploaded media id ${content.mediaId}`));
   if (content.caption) box.appendChild(richText(content.caption, 'caption'));
   return box;
 }
@@ -79,13 +88,15 @@ function templateNode(content: ContentOf<'template'>): HTMLElement {
   return box;
 }
 
+/** A header above an interactive body: bold text, or a media card. */
+function headerNode(header: InboxContentView): HTMLElement {
+  return header.kind === 'text' ? richText(header.text, 'header-text') : contentNode(header);
+}
+
 /** The bubble of a reply-buttons message; the buttons themselves hang below it (see inbox-bubbles). */
 function buttonsBodyNode(content: ContentOf<'buttons'>): HTMLElement {
   const box = make('div', 'interactive');
-  if (content.header) {
-    if (content.header.kind === 'text') box.appendChild(richText(content.header.text, 'header-text'));
-    else box.appendChild(contentNode(content.header));
-  }
+  if (content.header) box.appendChild(headerNode(content.header));
   box.appendChild(richText(content.body));
   if (content.footer) box.appendChild(make('div', 'footer-text', content.footer));
   return box;
@@ -93,7 +104,7 @@ function buttonsBodyNode(content: ContentOf<'buttons'>): HTMLElement {
 
 function tapNode(content: ContentOf<'button-tap'>): HTMLElement {
   const box = make('div', 'tap-box');
-  box.appendChild(make('span', 'tap-label', 'Tapped a button'));
+  box.appendChild(make('span', 'tap-label', content.fromList ? 'Picked from a list' : 'Tapped a button'));
   const line = make('span', 'tap');
   line.appendChild(icon('reply'));
   line.appendChild(make('span', 'tap-title', content.title));
@@ -118,6 +129,18 @@ export function contentNode(content: InboxContentView): HTMLElement {
       return locationNode(content);
     case 'buttons':
       return buttonsBodyNode(content);
+    case 'list':
+      return listBodyNode(content, richText);
+    case 'cta-url':
+      return ctaBodyNode(content, richText, content.header ? headerNode(content.header) : undefined);
+    case 'location-request':
+      return locationRequestNode(content, richText);
+    case 'address-request':
+      return addressRequestNode(content, richText);
+    case 'contacts':
+      return contactsNode(content);
+    case 'reaction':
+      return reactionNode(content);
     case 'template':
       return templateNode(content);
     case 'button-tap':

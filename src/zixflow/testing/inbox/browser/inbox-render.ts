@@ -1,4 +1,4 @@
-import type { InboxButtonView, InboxConversationView } from '../shared/inbox-view.types.js';
+import type { InboxButtonView, InboxConversationView, InboxListRow } from '../shared/inbox-view.types.js';
 import { entryNode } from './inbox-bubbles.js';
 import { byId, fillAvatar, make } from './inbox-dom.js';
 import { dayOf, timeOf } from './inbox-format.js';
@@ -13,6 +13,7 @@ import { currentChat, displayName, sortedConversations, type InboxChat, type Inb
 export interface InboxActions {
   select(id: string): void;
   tap(chat: InboxChat, button: InboxButtonView): void;
+  pick(chat: InboxChat, row: InboxListRow): void;
 }
 
 /** How far from the bottom still counts as "reading the latest", so new messages scroll into view. */
@@ -141,7 +142,12 @@ export class InboxRenderer {
       const newDay = !previous || dayOf(previous.at) !== day;
       if (newDay) nodes.push(make('div', 'day', day));
       const first = newDay || previous?.direction !== entry.direction;
-      nodes.push(entryNode(entry, first, (button) => this.actions.tap(chat, button)));
+      nodes.push(
+        entryNode(entry, first, {
+          onTap: (button) => this.actions.tap(chat, button),
+          onPick: (row) => this.actions.pick(chat, row),
+        }),
+      );
       previous = entry;
     }
     if (nodes.length === 0) {

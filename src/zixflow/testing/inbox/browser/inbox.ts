@@ -1,5 +1,5 @@
 import { conversationId, digitsOf, isCustomerNumber } from '../shared/customer-number.js';
-import type { InboxButtonView, InboxCustomerMessage } from '../shared/inbox-view.types.js';
+import type { InboxButtonView, InboxCustomerMessage, InboxListRow } from '../shared/inbox-view.types.js';
 import { fetchState, listenToEvents, postCustomerMessage } from './inbox-client.js';
 import { icon } from './inbox-dom.js';
 import { findElements, InboxRenderer } from './inbox-render.js';
@@ -16,6 +16,7 @@ const view = findElements();
 const renderer = new InboxRenderer(view, state, {
   select,
   tap: (chat, button) => void send(chat, { reply: button }),
+  pick: (chat, row) => void send(chat, { listReply: row }),
 });
 
 function render(): void {
@@ -47,12 +48,16 @@ async function loadState(): Promise<void> {
 }
 
 /** Sends as the customer; resolves false when it did not reach the app, so the composer can keep the text. */
-async function send(chat: InboxChat, content: { text?: string; reply?: InboxButtonView }): Promise<boolean> {
+async function send(
+  chat: InboxChat,
+  content: { text?: string; reply?: InboxButtonView; listReply?: InboxListRow },
+): Promise<boolean> {
   const message: InboxCustomerMessage = { customer: chat.customer, phoneId: chat.phoneId };
   const name = state.names.get(chat.id);
   if (name) message.name = name;
   if (content.text !== undefined) message.text = content.text;
   if (content.reply !== undefined) message.reply = content.reply;
+  if (content.listReply !== undefined) message.listReply = content.listReply;
   showError('');
   try {
     const { ok, answer } = await postCustomerMessage(message);

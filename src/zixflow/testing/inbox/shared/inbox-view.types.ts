@@ -38,12 +38,61 @@ export type InboxMediaKind = 'image' | 'video' | 'audio' | 'document' | 'sticker
 /** What one bubble shows. */
 export type InboxContentView =
   | { kind: 'text'; text: InboxRichText }
-  | { kind: 'media'; media: InboxMediaKind; link?: InboxLinkView; filename?: string; caption?: InboxRichText }
+  | {
+      kind: 'media';
+      media: InboxMediaKind;
+      link?: InboxLinkView;
+      /** An uploaded media id (AI API) instead of a link. */
+      mediaId?: string;
+      filename?: string;
+      caption?: InboxRichText;
+    }
   | { kind: 'location'; latitude: string; longitude: string; name?: string; address?: string; map?: InboxLinkView }
   | { kind: 'buttons'; header?: InboxContentView; body: InboxRichText; footer?: string; buttons: InboxButtonView[] }
+  | {
+      kind: 'list';
+      header?: string;
+      body: InboxRichText;
+      footer?: string;
+      button: string;
+      sections: InboxListSection[];
+    }
+  | {
+      kind: 'cta-url';
+      header?: InboxContentView;
+      body: InboxRichText;
+      footer?: string;
+      label: string;
+      link: InboxLinkView;
+    }
+  | { kind: 'location-request'; body: InboxRichText }
+  | { kind: 'address-request'; body: InboxRichText; footer?: string; country: string; values: InboxTemplateVariable[] }
+  | { kind: 'contacts'; contacts: InboxContactView[] }
+  | { kind: 'reaction'; emoji: string; messageId: string }
   | { kind: 'template'; name: string; language: string; variables: InboxTemplateVariable[] }
-  | { kind: 'button-tap'; id: string; title: string }
+  | { kind: 'button-tap'; id: string; title: string; fromList?: true }
   | { kind: 'unsupported'; type: string; detail: string };
+
+/** A section of a list message: what the customer's picker shows. */
+export interface InboxListSection {
+  title?: string;
+  rows: InboxListRow[];
+}
+
+/** A row the customer can pick; its `id` goes back to the app in a `list_reply`. */
+export interface InboxListRow {
+  id: string;
+  title: string;
+  description?: string;
+}
+
+/** One contact card. */
+export interface InboxContactView {
+  name: string;
+  phones: string[];
+  emails: string[];
+  org?: string;
+}
 
 /** A reply button under a message. */
 export interface InboxButtonView {
@@ -70,6 +119,8 @@ export interface InboxEntryView {
   problem?: string;
   /** Incoming only: true while the app has not answered the webhook yet. */
   pending?: true;
+  /** Reactions on this bubble, the business's and the customer's (a removed one is gone). */
+  reactions?: string[];
   content: InboxContentView;
 }
 
@@ -116,8 +167,10 @@ export interface InboxCustomerMessage {
   name?: string;
   /** A text… */
   text?: string;
-  /** …or a tapped reply button. */
+  /** …or a tapped reply button… */
   reply?: InboxButtonView;
+  /** …or a row picked from a list. */
+  listReply?: InboxListRow;
 }
 
 /** The answer to a customer message: where it went and how the app answered, or why it was refused. */
