@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // Package proof: build, `npm pack`, check the tarball's file list, then install the tarball into fresh
-// consumer projects in a temporary folder and run the same send-and-fail scenario in each:
+// consumer projects in a temporary folder and run the same scenario in each:
 //   (a) CommonJS TypeScript on NestJS 11, (b) ESM on NestJS 11, (c) ESM on NestJS 12.
+// The scenario sends every kind on the campaign API to the package's sandbox (bodies as before, the AI
+// API's own kinds refused), then on the AI API to the consumer's own fake server (exact bodies and
+// headers, requestId, post-backs back as delivery-report events through the webhooks module).
 // Consumer dependencies come from the registry at the versions in our lock file (npm's cache makes
 // this work offline after `npm ci`). Only 127.0.0.1 is contacted by the scenario itself.
 import { execFileSync } from 'node:child_process';
@@ -102,12 +105,17 @@ const NEST11 = () => ({
   '@nestjs/core': lockedVersion('@nestjs/core'),
   '@nestjs/config': lockedVersion('@nestjs/config'),
   '@nestjs/axios': lockedVersion('@nestjs/axios'),
+  '@nestjs/platform-express': lockedVersion('@nestjs/platform-express'),
+  // The webhooks module (post-backs) emits through it.
+  '@nestjs/event-emitter': lockedVersion('@nestjs/event-emitter'),
 });
 const NEST12 = {
   '@nestjs/common': '12.5.1',
   '@nestjs/core': '12.5.1',
   '@nestjs/config': '12.0.1',
   '@nestjs/axios': '12.0.1',
+  '@nestjs/platform-express': '12.5.1',
+  '@nestjs/event-emitter': '12.0.1',
 };
 const SHARED = () => ({
   axios: lockedVersion('axios'),
@@ -120,7 +128,9 @@ const SHARED = () => ({
 function createConsumer(name, tarball, { type, nest, devDependencies = {}, installFlags = [] }) {
   const dir = join(work, name);
   mkdirSync(dir);
-  cpSync(join(here, 'scenario.cjs'), join(dir, 'scenario.cjs'));
+  for (const file of readdirSync(here).filter((name) => name.endsWith('.cjs'))) {
+    cpSync(join(here, file), join(dir, file));
+  }
   const manifest = {
     name,
     private: true,

@@ -6,6 +6,8 @@ import { ConfigModule, ConfigService } from '@nestjs/config';
 import * as lib from 'nestjs-zixflow';
 import { ZixflowModule, ZixflowWhatsappService, ZixflowValidationError } from 'nestjs-zixflow';
 import * as testing from 'nestjs-zixflow/testing';
+import * as webhooks from 'nestjs-zixflow/webhooks';
+import { EventEmitter2, EventEmitterModule } from '@nestjs/event-emitter';
 import runScenario from './scenario.cjs';
 
 if (
@@ -15,5 +17,15 @@ if (
 ) {
   throw new Error('named ESM imports from nestjs-zixflow are missing');
 }
-const checks = await runScenario({ lib, testing, NestFactory, Module, ConfigModule, ConfigService });
+const checks = await runScenario({
+  lib,
+  testing,
+  webhooks,
+  NestFactory,
+  Module,
+  ConfigModule,
+  ConfigService,
+  EventEmitterModule,
+  EventEmitter2,
+});
 console.log(`consumer scenario passed: ${checks} checks`);

@@ -1,8 +1,12 @@
 'use strict';
 // The scenario every consumer project runs against the installed tarball: boot ZixflowModule through
-// @nestjs/config, send each message kind to ZixflowSandbox, and check each failure's error class.
-// It takes the modules as arguments so CommonJS and ESM consumers run the very same checks.
+// @nestjs/config, send each message kind to ZixflowSandbox on the campaign API (bodies as before,
+// lists inferred, the AI API's own kinds refused), check each failure's error class, then run the AI
+// API scenario against the consumer's own fake server (ai-scenario.cjs). It takes the modules as
+// arguments so CommonJS and ESM consumers run the very same checks.
 const assert = require('node:assert/strict');
+const runAiScenario = require('./ai-scenario.cjs');
+const { CAMPAIGN_REFUSED, LIST, AI_KINDS } = require('./ai-kinds.cjs');
 
 const API_KEY = 'consumer-secret-key-7c1d';
 const PHONE_ID = 'consumer-phone';
@@ -73,6 +77,20 @@ const SENDS = [
     TEMPLATE,
     { to: DIGITS, phoneId: PHONE_ID, templateName: 'welcome', language: 'en', variables: { name: 'Ada' } },
   ],
+  // A template without variables is sent without the field, as Zixflow's own SDK does.
+  [
+    'sendTemplate',
+    { to: TO, templateName: 'hello', language: 'en' },
+    TEMPLATE,
+    { to: DIGITS, phoneId: PHONE_ID, templateName: 'hello', language: 'en' },
+  ],
+  // Inferred: the campaign API's reply-button page speaks of lists on the same path.
+  [
+    'sendList',
+    { to: TO, interactive: LIST },
+    SESSION,
+    { to: DIGITS, phoneId: PHONE_ID, type: 'interactive', interactive: { type: 'list', ...LIST } },
+  ],
 ];
 
 const FAILURES = [
@@ -133,7 +151,30 @@ async function checkInboxPage(sandbox) {
   return seen.size + 1;
 }
 
-module.exports = async function runScenario({ lib, testing, NestFactory, Module, ConfigModule, ConfigService }) {
+/** The campaign API refuses the AI API's own kinds before the network, naming api: 'ai'. */
+async function checkCampaignRefusals(whatsapp, lib, sandbox) {
+  for (const method of CAMPAIGN_REFUSED) {
+    sandbox.clear();
+    const [, message] = AI_KINDS.find(([name]) => name === method);
+    const error = await whatsapp[method](message).then(
+      () => assert.fail(`${method} was sent on the campaign API`),
+      (rejection) => rejection,
+    );
+    assert.ok(error instanceof lib.ZixflowValidationError, `${method} refusal class`);
+    assert.match(
+      error.message,
+      new RegExp(`^Invalid WhatsApp message: ${method}: the campaign API documents no .* api: 'ai'`),
+    );
+    assert.equal(sandbox.requests.length, 0, `${method} reached the network`);
+  }
+  return CAMPAIGN_REFUSED.length;
+}
+
+module.exports = async function runScenario(deps) {
+  return (await runCampaignScenario(deps)) + (await runAiScenario(deps));
+};
+
+async function runCampaignScenario({ lib, testing, NestFactory, Module, ConfigModule, ConfigService }) {
   const sandbox = await testing.ZixflowSandbox.start({ apiKey: API_KEY });
   class AppModule {}
   Module({
@@ -160,11 +201,13 @@ module.exports = async function runScenario({ lib, testing, NestFactory, Module,
       sandbox.clear();
       const result = await whatsapp[method](message);
       assert.equal(result.status, true, `${method} result`);
+      assert.equal(result.requestId, undefined, `${method}: the campaign API has no request_id`);
       assert.equal(sandbox.requests.length, 1, `${method} request count`);
       const request = sandbox.requests[0];
       assert.equal(request.method, 'POST');
       assert.equal(request.path, path, `${method} path`);
       assert.equal(request.headers.authorization, `Bearer ${API_KEY}`, `${method} auth header`);
+      assert.equal(request.headers['x-api-key'], undefined, `${method} sent an AI header to the campaign API`);
       assert.deepEqual(request.body, body, `${method} body`);
       checks += 1;
     }
@@ -183,6 +226,7 @@ module.exports = async function runScenario({ lib, testing, NestFactory, Module,
       assert.ok(!JSON.stringify(error).includes(API_KEY) && !String(error.stack).includes(API_KEY), 'key leaked');
       checks += 1;
     }
+    checks += await checkCampaignRefusals(whatsapp, lib, sandbox);
     checks += await checkInboxPage(sandbox);
     sandbox.clear();
     const invalid = await whatsapp.sendVideo({ to: '0301 234', video: { link: 'ftp://x' } }).catch((e) => e);
@@ -194,4 +238,4 @@ module.exports = async function runScenario({ lib, testing, NestFactory, Module,
     await sandbox.stop();
   }
   return checks;
-};
+}
