@@ -146,7 +146,9 @@ export function printSends({ rows, memory, pacing }: SendFigures): void {
   );
   log(
     `RSS around ${memory.sends} sends via one sendMany: ${memory.rssBeforeMb.toFixed(1)} MB → ${memory.rssAfterMb.toFixed(1)} MB ` +
-      `(+${memory.rssGrowthMb.toFixed(1)} MB; heap ${memory.heapAfterMb.toFixed(1)} MB with the outcomes array held)`,
+      `(+${memory.rssGrowthMb.toFixed(1)} MB after GC; peak ${memory.rssPeakMb.toFixed(1)} MB during the run, with ${memory.heapTotalAtPeakMb.toFixed(1)} MB of heap committed; ` +
+      `heap ${memory.heapBeforeMb.toFixed(1)} → ${memory.heapAfterMb.toFixed(1)} MB used, ${memory.heapTotalAfterMb.toFixed(1)} MB committed; ` +
+      `external ${memory.externalAfterMb.toFixed(1)} MB)`,
   );
   log(
     `pacing at ${pacing.targetPerSecond}/s: ${pacing.requests} requests in ${pacing.seconds.toFixed(2)} s = ` +
@@ -189,6 +191,8 @@ export function sendJson(figures: SendFigures | undefined): Record<string, numbe
     overheadUsPerSendC1: Math.round(overheadUsC1),
     overheadUsPerSendC64: Math.round(overheadUsC64),
     rssGrowthMb100k: round((memory.rssGrowthMb * 100_000) / memory.sends, 1),
+    rssPeakGrowthMb100k: round(((memory.rssPeakMb - memory.rssBeforeMb) * 100_000) / memory.sends, 1),
+    heapGrowthMb100k: round(((memory.heapAfterMb - memory.heapBeforeMb) * 100_000) / memory.sends, 1),
     pacingAchievedPerSecond: round(pacing.achievedPerSecond, 2),
     pacingErrorPct: round(pacing.errorPct, 2),
   };
@@ -207,6 +211,8 @@ const SEND_KEYS = [
   'overheadUsPerSendC1',
   'overheadUsPerSendC64',
   'rssGrowthMb100k',
+  'rssPeakGrowthMb100k',
+  'heapGrowthMb100k',
   'pacingAchievedPerSecond',
   'pacingErrorPct',
 ] as const;
