@@ -13,6 +13,7 @@ const ENTRIES = [
   ['nestjs-zixflow/queue', 'src/zixflow/queue/index.ts'],
   ['nestjs-zixflow/bot', 'src/zixflow/bot/index.ts'],
   ['nestjs-zixflow/redis', 'src/zixflow/redis/index.ts'],
+  ['nestjs-zixflow/health', 'src/zixflow/health/index.ts'],
 ];
 
 const config = ts.getParsedCommandLineOfConfigFile(

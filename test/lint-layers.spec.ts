@@ -44,6 +44,13 @@ describe('lint: layers import only downward', () => {
     ],
     ['src/zixflow/queue/probe.ts', "import '../../example/example.module';", /may not import the example app/],
     ['src/example/probe.ts', "import '../zixflow/sending/zixflow-whatsapp.service';", /only public entry points/],
+    ['src/zixflow/health/probe.ts', "import '../bot/zixflow-bot.module';", /'health' may not import layer 'bot'/],
+    [
+      'src/zixflow/redis/probe.ts',
+      "import '../health/zixflow-health.indicator';",
+      /'redis' may not import layer 'health'/,
+    ],
+    ['src/example/probe.ts', "import '../zixflow/health/zixflow-health.indicator';", /only public entry points/],
   ])('%s: %s is refused', async (file, code, expected) => {
     expect(await problemsOf(file, code)).toEqual([expect.stringMatching(expected)]);
   });
@@ -56,6 +63,10 @@ describe('lint: layers import only downward', () => {
     ['src/zixflow/index.ts', "import './queue/zixflow-outbox';"],
     ['src/example/probe.ts', "import '../zixflow/webhooks';"],
     ['src/example/probe.ts', "import '../zixflow';"],
+    ['src/zixflow/health/probe.ts', "import '../redis/zixflow-redis.constants';"],
+    ['src/zixflow/health/probe.ts', "import '../webhooks/zixflow-webhook-deliveries';"],
+    ['src/zixflow/health/probe.ts', "import '../sending/zixflow-whatsapp.service';"],
+    ['src/example/probe.ts', "import '../zixflow/health';"],
   ])('%s: %s is allowed', async (file, code) => {
     expect(await problemsOf(file, code)).toEqual([]);
   });

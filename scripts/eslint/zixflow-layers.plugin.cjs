@@ -25,6 +25,8 @@ const LAYERS = {
   queue: ['core', 'sending/*'],
   bot: ['core', 'sending/*', 'webhooks'],
   redis: ['core', 'sending/*', 'webhooks', 'bot', 'queue'],
+  // Health checks look at the parts an app registered: the service, the webhook routes, Redis.
+  health: ['core', 'sending/*', 'webhooks', 'queue', 'redis'],
   // A second implementation of the API to test against: it shares nothing with the client.
   testing: [],
   // Testbeds boot the real modules against the sandbox, through the library's public entry points.
@@ -34,7 +36,15 @@ const LAYERS = {
 };
 
 /** The files an application may import: one index per entry point. */
-const PUBLIC_ENTRIES = ['index', 'testing/index', 'webhooks/index', 'queue/index', 'bot/index', 'redis/index'];
+const PUBLIC_ENTRIES = [
+  'index',
+  'testing/index',
+  'webhooks/index',
+  'queue/index',
+  'bot/index',
+  'redis/index',
+  'health/index',
+];
 
 function layerOf(relative) {
   const parts = relative.split('/');

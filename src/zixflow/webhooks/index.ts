@@ -46,3 +46,5 @@ export type { ZixflowInMemoryDedupeStoreOptions } from './dedupe/zixflow-in-memo
 export type { ZixflowWebhookAck } from './http/zixflow-webhook-ack.interface';
 export { conversationKeyOf } from './inbound/conversation-key';
 export type { ZixflowInboundQueue, ZixflowInboundEvent } from './inbound/zixflow-inbound-queue.interface';
+export { ZixflowWebhookDeliveries } from './zixflow-webhook-deliveries';
+export type { ZixflowWebhookRoute } from './zixflow-webhook-deliveries';

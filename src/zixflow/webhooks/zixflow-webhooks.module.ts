@@ -11,6 +11,7 @@ import {
 } from './zixflow-webhooks.module-definition';
 import { resolveZixflowWebhooksOptions } from './zixflow-webhooks-options.schema';
 import { ZixflowWebhookReceiver } from './zixflow-webhook.receiver';
+import { ZixflowWebhookDeliveries } from './zixflow-webhook-deliveries';
 
 /** The application's emitter, or a start-up error that says which module to import. */
 function requireEventEmitter(emitter: EventEmitter2 | undefined): EventEmitter2 {
@@ -56,6 +57,8 @@ function requireEventEmitter(emitter: EventEmitter2 | undefined): EventEmitter2 
     ZixflowWebhookReceiver,
     ZixflowWebhookDispatcher,
     ZixflowWebhookHandlersExplorer,
+    ZixflowWebhookDeliveries,
   ],
+  exports: [ZixflowWebhookDeliveries],
 })
 export class ZixflowWebhooksModule extends ZixflowWebhooksConfigurableModuleClass {}

@@ -1,6 +1,7 @@
 import { Controller, HttpCode, HttpStatus, Inject, Post, Req, SetMetadata, Type, UseGuards } from '@nestjs/common';
 import { ZIXFLOW_WEBHOOKS_RESOLVED_OPTIONS } from '../zixflow-webhooks.constants';
 import { ResolvedZixflowWebhooksOptions } from '../zixflow-webhooks-options.schema';
+import { ZixflowWebhookDeliveries } from '../zixflow-webhook-deliveries';
 import { ZixflowWebhookReceiver } from '../zixflow-webhook.receiver';
 import { readWebhookJson } from './read-webhook-json';
 import { ZixflowWebhookAck } from './zixflow-webhook-ack.interface';
@@ -32,6 +33,7 @@ export function createZixflowWebhooksController(path: string): Type<object> {
     constructor(
       @Inject(ZIXFLOW_WEBHOOKS_RESOLVED_OPTIONS) private readonly options: ResolvedZixflowWebhooksOptions,
       private readonly receiver: ZixflowWebhookReceiver,
+      private readonly deliveries: ZixflowWebhookDeliveries,
     ) {}
 
     /** Zixflow's account-level incoming-message webhook. */
@@ -39,7 +41,9 @@ export function createZixflowWebhooksController(path: string): Type<object> {
     @HttpCode(HttpStatus.OK)
     @WebhookSecretIn('header')
     async receiveIncoming(@Req() request: ZixflowWebhookHttpRequest): Promise<ZixflowWebhookAck> {
-      return this.receiver.acceptIncoming(await readWebhookJson(request, this.options.maxBodyBytes));
+      const ack = await this.receiver.acceptIncoming(await readWebhookJson(request, this.options.maxBodyBytes));
+      this.deliveries.record('incoming');
+      return ack;
     }
 
     /** Delivery reports for messages sent with `reportURL` pointing here. */
@@ -48,7 +52,9 @@ export function createZixflowWebhooksController(path: string): Type<object> {
     @WebhookSecretIn('query')
     async receiveReport(@Req() request: ZixflowWebhookHttpRequest): Promise<ZixflowWebhookAck> {
       const body = await readWebhookJson(request, this.options.maxBodyBytes, { keepLongIntegers: true });
-      return this.receiver.acceptReport(body);
+      const ack = await this.receiver.acceptReport(body);
+      this.deliveries.record('reports');
+      return ack;
     }
 
     /** The AI API's post-backs for messages sent with `post_back_url` pointing here. */
@@ -57,7 +63,9 @@ export function createZixflowWebhooksController(path: string): Type<object> {
     @WebhookSecretIn('query')
     async receivePostBack(@Req() request: ZixflowWebhookHttpRequest): Promise<ZixflowWebhookAck> {
       const body = await readWebhookJson(request, this.options.maxBodyBytes, { keepLongIntegers: true });
-      return this.receiver.acceptPostBack(body);
+      const ack = await this.receiver.acceptPostBack(body);
+      this.deliveries.record('postbacks');
+      return ack;
     }
   }
   return ZixflowWebhooksController;

@@ -1,0 +1,9 @@
+/** Default key of each check in the `/health` answer. */
+export const ZIXFLOW_HEALTH_KEYS = { zixflow: 'zixflow', redis: 'redis', webhooks: 'zixflow-webhooks' } as const;
+
+/** The campaign API is asked about this template: no workspace has it, so only the key's acceptance counts. */
+export const ZIXFLOW_HEALTH_PROBE_TEMPLATE = { templateName: 'nestjs_zixflow_health_probe', language: 'en' } as const;
+
+/** Defaults of the checks, in ms. */
+export const ZIXFLOW_HEALTH_DEFAULT_CACHE_MS = 30_000;
+export const ZIXFLOW_HEALTH_DEFAULT_REDIS_TIMEOUT_MS = 1000;

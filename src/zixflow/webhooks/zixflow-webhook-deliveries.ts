@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+
+/** Which webhook route a delivery came in on. */
+export type ZixflowWebhookRoute = 'incoming' | 'reports' | 'postbacks';
+
+/**
+ * When this instance last received a webhook from Zixflow successfully: an authenticated,
+ * well-formed body that the route answered 200 (repeated deliveries and ignored event types
+ * included; a 401, 400, 413 or 503 is not a success). Kept in memory per instance, for health checks
+ * (`ZixflowHealthIndicator.isWebhookReceiving` in `nestjs-zixflow/health`) and dashboards. Inject it
+ * from any module of an app that registers `ZixflowWebhooksModule`.
+ */
+@Injectable()
+export class ZixflowWebhookDeliveries {
+  /** When the webhooks module started: the reference point before the first delivery. */
+  readonly startedAt = new Date();
+  private readonly last = new Map<ZixflowWebhookRoute, Date>();
+
+  /** Records a successful delivery on `route`; called by the webhook routes once they answer 200. */
+  record(route: ZixflowWebhookRoute, at: Date = new Date()): void {
+    this.last.set(route, at);
+  }
+
+  /** The last successful delivery on any route, or on `route`; undefined when none came yet. */
+  lastDeliveryAt(route?: ZixflowWebhookRoute): Date | undefined {
+    if (route !== undefined) return this.last.get(route);
+    let latest: Date | undefined;
+    for (const at of this.last.values()) if (latest === undefined || at > latest) latest = at;
+    return latest;
+  }
+}
