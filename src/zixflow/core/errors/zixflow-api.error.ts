@@ -51,7 +51,7 @@ function describeApiFailure(details: ZixflowApiErrorDetails): string {
   return `Zixflow answered ${details.status} on ${details.method ?? 'POST'} ${details.endpoint}: ${reason}`;
 }
 
-/** Zixflow rejected the data: HTTP 400, or a body with `status: false` (e.g. "Invalid data Provided"). */
+/** Zixflow rejected the data: HTTP 400, or a body with `status: false` (`success: false` on the AI API), e.g. "Invalid data Provided". */
 export class ZixflowBadRequestError extends ZixflowApiError {}
 
 /**
