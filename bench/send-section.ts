@@ -146,7 +146,7 @@ export function printSends({ rows, memory, pacing }: SendFigures): void {
   );
   log(
     `RSS around ${memory.sends} sends via one sendMany: ${memory.rssBeforeMb.toFixed(1)} MB → ${memory.rssAfterMb.toFixed(1)} MB ` +
-      `(+${memory.rssGrowthMb.toFixed(1)} MB after GC; peak ${memory.rssPeakMb.toFixed(1)} MB during the run, with ${memory.heapTotalAtPeakMb.toFixed(1)} MB of heap committed; ` +
+      `(${memory.rssGrowthMb >= 0 ? '+' : '−'}${Math.abs(memory.rssGrowthMb).toFixed(1)} MB after GC; peak ${memory.rssPeakMb.toFixed(1)} MB during the run, with ${memory.heapTotalAtPeakMb.toFixed(1)} MB of heap committed; ` +
       `heap ${memory.heapBeforeMb.toFixed(1)} → ${memory.heapAfterMb.toFixed(1)} MB used, ${memory.heapTotalAfterMb.toFixed(1)} MB committed; ` +
       `external ${memory.externalAfterMb.toFixed(1)} MB)`,
   );
