@@ -1,7 +1,14 @@
 import { applyDecorators } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { IsArray, Matches, ValidateNested } from 'class-validator';
-import { Optional, OptionalObject, OptionalText, RequiredObject, RequiredText } from '../validation/field.decorators';
+import {
+  NoListsInside,
+  Optional,
+  OptionalObject,
+  OptionalText,
+  RequiredObject,
+  RequiredText,
+} from '../validation/field.decorators';
 
 /*
  * One contact card of a contacts message. Zixflow names the parts (`name`, `phones`, `emails`,
@@ -14,6 +21,7 @@ function OptionalList(dto: () => new () => object): PropertyDecorator {
   return applyDecorators(
     Optional(),
     IsArray({ message: 'must be a list' }),
+    NoListsInside('objects'),
     ValidateNested({ each: true, message: 'must hold objects' }),
     Type(dto),
   );

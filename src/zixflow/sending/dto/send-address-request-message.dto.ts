@@ -1,7 +1,14 @@
 import { Type } from 'class-transformer';
 import { IsArray, IsDefined, IsIn, Matches, ValidateNested } from 'class-validator';
 import { IsStringMap } from '../validation/is-string-map.decorator';
-import { MessageType, Optional, OptionalObject, RequiredObject, RequiredText } from '../validation/field.decorators';
+import {
+  MessageType,
+  NoListsInside,
+  Optional,
+  OptionalObject,
+  RequiredObject,
+  RequiredText,
+} from '../validation/field.decorators';
 import { InteractiveBodyDto, InteractiveFooterDto } from './send-reply-buttons-message.dto';
 import { ListHeaderDto } from './send-list-message.dto';
 import { WhatsappMessageBaseDto } from './whatsapp-message-base.dto';
@@ -35,6 +42,7 @@ export class AddressRequestParametersDto {
   /** Addresses the customer can pick. */
   @Optional()
   @IsArray({ message: 'must be a list' })
+  @NoListsInside('address objects')
   @ValidateNested({ each: true, message: 'must hold address objects' })
   @Type(() => SavedAddressDto)
   saved_addresses?: SavedAddressDto[];

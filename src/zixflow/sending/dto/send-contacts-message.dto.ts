@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { ArrayMinSize, IsArray, IsDefined, ValidateNested } from 'class-validator';
-import { MessageType } from '../validation/field.decorators';
+import { MessageType, NoListsInside } from '../validation/field.decorators';
 import { ContactCardDto } from './contact-card.dto';
 import { WhatsappMessageBaseDto } from './whatsapp-message-base.dto';
 
@@ -14,6 +14,7 @@ export class SendContactsMessageDto extends WhatsappMessageBaseDto {
   @IsDefined({ message: 'is required' })
   @IsArray({ message: 'must be a list of contact cards' })
   @ArrayMinSize(1, { message: 'must hold at least 1 contact' })
+  @NoListsInside('contact objects')
   @ValidateNested({ each: true, message: 'must hold contact objects' })
   @Type(() => ContactCardDto)
   contacts!: ContactCardDto[];

@@ -2,6 +2,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, ValidateBy, ValidateNested } from 'class-validator';
 import {
   MessageType,
+  NoListsInside,
   Optional,
   OptionalObject,
   OptionalText,
@@ -94,6 +95,7 @@ export class ListSectionDto {
   @IsDefined({ message: 'is required' })
   @IsArray({ message: 'must be a list of rows' })
   @ArrayMinSize(1, { message: 'must hold at least 1 row' })
+  @NoListsInside('row objects')
   @ValidateNested({ each: true, message: 'must hold row objects' })
   @Type(() => ListRowDto)
   rows!: ListRowDto[];
@@ -112,6 +114,7 @@ export class ListActionDto {
   @ArrayMaxSize(10, { message: 'must hold at most 10 sections' })
   @TitledWhenSeveral()
   @RowsInAll()
+  @NoListsInside('section objects')
   @ValidateNested({ each: true, message: 'must hold section objects' })
   @Type(() => ListSectionDto)
   sections!: ListSectionDto[];

@@ -10,7 +10,14 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsRequiredForType } from '../validation/is-required-for-type.decorator';
-import { MessageType, Optional, OptionalObject, RequiredObject, RequiredText } from '../validation/field.decorators';
+import {
+  MessageType,
+  NoListsInside,
+  Optional,
+  OptionalObject,
+  RequiredObject,
+  RequiredText,
+} from '../validation/field.decorators';
 import { MediaLinkDto } from './media-link.dto';
 import { WhatsappMessageBaseDto } from './whatsapp-message-base.dto';
 
@@ -111,6 +118,7 @@ export class ReplyButtonsActionDto {
     message: 'must have unique titles',
   })
   @UniqueButtonIds()
+  @NoListsInside('button objects')
   @ValidateNested({ each: true, message: 'must hold button objects' })
   @Type(() => ReplyButtonDto)
   buttons!: ReplyButtonDto[];

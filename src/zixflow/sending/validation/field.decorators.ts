@@ -2,6 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import {
   Equals,
+  ValidateBy,
   IsBoolean,
   IsDefined,
   IsObject,
@@ -66,4 +67,19 @@ export function MessageType(type: string, method: string): PropertyDecorator {
     Optional(),
     Equals(type, { message: `must be "${type}" when calling ${method} (or be left out)` }),
   );
+}
+
+/**
+ * For a list of nested objects: an item that is itself a list is refused. class-validator's
+ * `ValidateNested` walks into a nested list instead of refusing it, so `buttons: [[]]` would pass
+ * (and reach Zixflow); items that are `null` or text are still reported by index, as before.
+ */
+export function NoListsInside(items: string): PropertyDecorator {
+  return ValidateBy({
+    name: 'noListsInside',
+    validator: {
+      validate: (value: unknown) => !Array.isArray(value) || !value.some((item) => Array.isArray(item)),
+      defaultMessage: () => `must hold ${items}, not lists`,
+    },
+  });
 }
