@@ -29,6 +29,8 @@ export interface BenchBotInstanceConfig {
   redisUrl: string;
   prefix: string;
   leaseMs: number;
+  /** The inbound workers' idle poll; the library's default (50 ms) when absent. */
+  pollMs?: number;
 }
 
 const config = JSON.parse(process.env.BENCH_BOT_INSTANCE ?? '{}') as BenchBotInstanceConfig;
@@ -63,7 +65,7 @@ class CountingBot {
     ZixflowRedisModule.forRoot({
       connection: config.redisUrl,
       prefix: config.prefix,
-      inbound: { leaseMs: config.leaseMs },
+      inbound: { leaseMs: config.leaseMs, ...(config.pollMs === undefined ? {} : { pollMs: config.pollMs }) },
     }),
     ZixflowWebhooksModule.forRootAsync({
       inject: [ZixflowRedisInbound],

@@ -40,6 +40,8 @@ export interface ConversationFigures {
 }
 
 const LEASE_MS = Number(process.env.BENCH_LEASE_MS ?? 2000);
+/** The inbound pipeline's idle poll (BENCH_POLL_MS); the library's default when unset. */
+const POLL_MS = process.env.BENCH_POLL_MS === undefined ? undefined : Number(process.env.BENCH_POLL_MS);
 const CUSTOMERS = Number(process.env.BENCH_CONVERSATION_CUSTOMERS ?? 20);
 const MESSAGES = Number(process.env.BENCH_CONVERSATION_MESSAGES ?? 25);
 const BURST_CUSTOMERS = 8;
@@ -93,6 +95,7 @@ async function startInstance(run: Run, name: string, redisUrl: string, prefix: s
     redisUrl,
     prefix,
     leaseMs: LEASE_MS,
+    ...(POLL_MS === undefined ? {} : { pollMs: POLL_MS }),
   };
   const child = await startChild<{ port: number }>(SCRIPT, `bot-instance-${name}`, {
     BENCH_BOT_INSTANCE: JSON.stringify(config),
