@@ -146,8 +146,11 @@ function printGoals(figures: Record<string, unknown>): void {
   for (const [goal, key, met, target] of goals) {
     const value = figures[key];
     const verdict = typeof value !== 'number' ? 'not measured' : met(value) ? 'met' : 'NOT MET';
+    const rounds = roundRatios[key];
+    const spread =
+      rounds === undefined ? '' : `  (rounds ${fixed(Math.min(...rounds), 2)}–${fixed(Math.max(...rounds), 2)})`;
     log(
-      `  ${goal}  ${key.padEnd(30)} ${fixed(typeof value === 'number' ? value : null, 3).padStart(8)}  ${target.padEnd(8)} ${verdict}`,
+      `  ${goal}  ${key.padEnd(30)} ${fixed(typeof value === 'number' ? value : null, 3).padStart(8)}  ${target.padEnd(8)} ${verdict.padEnd(12)}${spread}`.trimEnd(),
     );
   }
 }
