@@ -5,7 +5,8 @@ import { configureApp } from './configure-app';
 import { ExampleLogger } from './example-logger';
 import { listenFailure, portFrom, portProblem } from './listen-failure';
 import { sandboxBanner } from './sandbox-mode/sandbox-mode.banner';
-import { startSandboxMode } from './sandbox-mode/start-sandbox-mode';
+import { SANDBOX_PHONE_ID } from './sandbox-mode/start-sandbox-mode';
+import { ZixflowSandboxMode } from './zixflow/testing';
 import { ZIXFLOW_WEBHOOK_DEFAULT_SECRET_HEADER, ZIXFLOW_WEBHOOKS_DEFAULT_PATH } from './zixflow/webhooks';
 
 /**
@@ -26,7 +27,8 @@ async function bootstrap(): Promise<void> {
   if (busy !== undefined) {
     return fail(busy);
   }
-  const sandbox = process.env.ZIXFLOW_API_KEY?.trim() ? undefined : await startSandboxMode();
+  // The library's one-line sandbox mode; the example prints its own, longer banner below.
+  const sandbox = await ZixflowSandboxMode.start({ port, phoneId: SANDBOX_PHONE_ID, log: false });
   const app = await NestFactory.create(AppModule.forRoot({ sandbox }), { logger, forceCloseConnections: true });
   configureApp(app);
   // Ctrl-C / SIGTERM close the app, its sandbox and open connections, then exit by that signal.

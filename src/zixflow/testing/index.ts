@@ -50,3 +50,7 @@ export { ZixflowFakeClock } from './testbed/zixflow-fake-clock';
 export { ZixflowTestingModule, zixflowTestingOptions } from './testbed/zixflow-testing.module';
 export type { ZixflowTestingModuleOptions } from './testbed/zixflow-testing.module';
 export { ZixflowTesting } from './testbed/zixflow-testing';
+
+/** Sandbox mode for any app: one line in `main.ts` when there is no `ZIXFLOW_API_KEY`. */
+export { ZixflowSandboxMode } from './sandbox-mode/zixflow-sandbox-mode';
+export type { ZixflowSandboxModeOptions } from './sandbox-mode/zixflow-sandbox-mode';
