@@ -1,6 +1,7 @@
 import { plainAxiosClient, plainHttpClient, SendOnce, ServiceClient, startServiceClient } from './bench-clients';
 import { startBenchServer } from './bench-server';
-import { fixed, log, medianRatio, round } from './common/stats';
+import { fixed, log, median, medianRatio, round } from './common/stats';
+import { FixedRateResult, runAtFixedRate } from './fixed-rate';
 import { RunRecorder, RunResult } from './measure';
 import { measureMemoryGrowth, MemoryGrowth } from './memory-growth';
 import type { PacingAccuracy } from './pacing-accuracy';
@@ -27,6 +28,10 @@ const CONCURRENCIES = [1, 64] as const;
 const MEMORY_SENDS = Number(process.env.BENCH_MEMORY_SENDS ?? 100_000);
 const PACING_PER_SECOND = 200;
 const PACING_SECONDS = 10;
+/** Fixed-rate runs (goal 3): half of the lower of axios's and the service's maxima at c64, in alternating rounds. */
+const FIXED_RATE_SHARE = 0.5;
+const FIXED_RATE_ROUNDS = 4;
+const FIXED_RATE_SECONDS = Number(process.env.BENCH_FIXED_RATE_SECONDS ?? 2);
 
 type ClientName = 'node:http' | 'axios' | 'sendVideo' | 'sendMany';
 
@@ -41,6 +46,8 @@ interface Row {
 /** Everything the send section measured. */
 export interface SendFigures {
   rows: Row[];
+  /** Rounds at a fixed rate below saturation, alternating axios and sendVideo. */
+  fixedRate: { axios: FixedRateResult[]; service: FixedRateResult[] };
   memory: MemoryGrowth;
   pacing: PacingAccuracy;
 }
@@ -76,9 +83,10 @@ export async function measureSends(): Promise<SendFigures> {
   const server = await startBenchServer();
   const service = await startServiceClient(server.url);
   try {
+    const axios = plainAxiosClient(server.url);
     const clients: Client[] = [
       { name: 'node:http', send: plainHttpClient(server.url) },
-      { name: 'axios', send: plainAxiosClient(server.url) },
+      { name: 'axios', send: axios },
       { name: 'sendVideo', send: service.send },
       { name: 'sendMany', batch: service.sendMany },
     ];
@@ -90,6 +98,20 @@ export async function measureSends(): Promise<SendFigures> {
     const rows = await phase(`${SENDS} sends per client at concurrency 1`, () => measureAt(clients, 1));
     const singles = clients.filter((client) => client.name !== 'sendMany');
     rows.push(...(await phase(`${SENDS} sends per client at concurrency 64`, () => measureAt(singles, 64))));
+    // Below saturation for both sides: half of axios's maximum unless the service's is lower.
+    const ceiling = Math.min(resultOf(rows, 'axios', 64).throughput, resultOf(rows, 'sendVideo', 64).throughput);
+    const perSecond = Math.round(ceiling * FIXED_RATE_SHARE);
+    const fixedRate = await phase(
+      `axios and sendVideo at ${perSecond}/s (half of the lower maximum at c64), ${FIXED_RATE_ROUNDS} alternating rounds of ${FIXED_RATE_SECONDS} s`,
+      async () => {
+        const runs: SendFigures['fixedRate'] = { axios: [], service: [] };
+        for (let index = 0; index < FIXED_RATE_ROUNDS; index += 1) {
+          runs.axios.push(await runAtFixedRate(axios, perSecond, FIXED_RATE_SECONDS));
+          runs.service.push(await runAtFixedRate(service.send, perSecond, FIXED_RATE_SECONDS));
+        }
+        return runs;
+      },
+    );
     // Pacing runs in its own process meanwhile: it needs wall-clock time, not this process's CPU.
     const pacing = measurePacingInChildProcess(PACING_PER_SECOND, PACING_SECONDS);
     const memory = await phase(
@@ -97,7 +119,7 @@ export async function measureSends(): Promise<SendFigures> {
       () => measureMemoryGrowth(service, MEMORY_SENDS, 64),
     );
     rows.push({ client: 'sendMany', result: memory.run });
-    return { rows, memory, pacing: await pacing };
+    return { rows, fixedRate, memory, pacing: await pacing };
   } finally {
     await service.close();
     server.stop();
@@ -120,7 +142,7 @@ function ratio(subject: RunResult, baseline: RunResult, name?: string): number {
 }
 
 /** The section's lines of the printed report. */
-export function printSends({ rows, memory, pacing }: SendFigures): void {
+export function printSends({ rows, fixedRate, memory, pacing }: SendFigures): void {
   const ordered = CONCURRENCIES.flatMap((concurrency) => rows.filter((row) => row.result.concurrency === concurrency));
   log(
     `\nSends: loopback, keep-alive, fake Zixflow in its own process; ${ROUNDS} alternating rounds per client (vs axios: median of the rounds' ratios)\n`,
@@ -144,6 +166,17 @@ export function printSends({ rows, memory, pacing }: SendFigures): void {
     `\nservice overhead over axios per send: ${overheadUsC1.toFixed(0)} µs at concurrency 1 (mean latency), ` +
       `${overheadUsC64.toFixed(0)} µs at concurrency 64 (1 / throughput)`,
   );
+  const cpu = cpuAtC1(rows);
+  log(
+    `CPU of this process per send at concurrency 1 (median of rounds): axios ${cpu.axiosUs.toFixed(1)} µs, ` +
+      `sendVideo ${cpu.serviceUs.toFixed(1)} µs; added by the service (validation, body, delivery, mapping) ${cpu.addedUs.toFixed(1)} µs`,
+  );
+  const rate = fixedRateFigures(fixedRate);
+  log(
+    `at a fixed ${rate.perSecond}/s (latency from when each send was due, median of ${FIXED_RATE_ROUNDS} rounds): ` +
+      `p50 axios ${rate.axiosP50Ms.toFixed(3)} ms, sendVideo ${rate.serviceP50Ms.toFixed(3)} ms; ` +
+      `p99 axios ${rate.axiosP99Ms.toFixed(3)} ms, sendVideo ${rate.serviceP99Ms.toFixed(3)} ms (overhead ${rate.p99OverheadMs.toFixed(3)} ms)`,
+  );
   log(
     `RSS around ${memory.sends} sends via one sendMany: ${memory.rssBeforeMb.toFixed(1)} MB → ${memory.rssAfterMb.toFixed(1)} MB ` +
       `(${memory.rssGrowthMb >= 0 ? '+' : '−'}${Math.abs(memory.rssGrowthMb).toFixed(1)} MB after GC; peak ${memory.rssPeakMb.toFixed(1)} MB during the run, with ${memory.heapTotalAtPeakMb.toFixed(1)} MB of heap committed; ` +
@@ -165,12 +198,43 @@ function overheads(rows: Row[]): { overheadUsC1: number; overheadUsC64: number }
   };
 }
 
+/** CPU per send at concurrency 1: medians of the rounds, and the median of the per-round differences. */
+function cpuAtC1(rows: Row[]): { axiosUs: number; serviceUs: number; addedUs: number } {
+  const axios = resultOf(rows, 'axios', 1).roundCpuUsPerSend;
+  const service = resultOf(rows, 'sendVideo', 1).roundCpuUsPerSend;
+  return {
+    axiosUs: median(axios),
+    serviceUs: median(service),
+    addedUs: median(service.map((value, index) => value - axios[index])),
+  };
+}
+
+function fixedRateFigures({ axios, service }: SendFigures['fixedRate']): {
+  perSecond: number;
+  axiosP50Ms: number;
+  serviceP50Ms: number;
+  axiosP99Ms: number;
+  serviceP99Ms: number;
+  p99OverheadMs: number;
+} {
+  return {
+    perSecond: axios[0]?.perSecond ?? Number.NaN,
+    axiosP50Ms: median(axios.map((run) => run.p50Ms)),
+    serviceP50Ms: median(service.map((run) => run.p50Ms)),
+    axiosP99Ms: median(axios.map((run) => run.p99Ms)),
+    serviceP99Ms: median(service.map((run) => run.p99Ms)),
+    p99OverheadMs: median(service.map((run, index) => run.p99Ms - axios[index].p99Ms)),
+  };
+}
+
 /** The section's keys of the JSON line. */
 export function sendJson(figures: SendFigures | undefined): Record<string, number | null> {
   if (figures === undefined) {
     return Object.fromEntries(SEND_KEYS.map((key) => [key, null]));
   }
-  const { rows, memory, pacing } = figures;
+  const { rows, fixedRate, memory, pacing } = figures;
+  const cpu = cpuAtC1(rows);
+  const rate = fixedRateFigures(fixedRate);
   const [http64, axios64, service64] = [
     resultOf(rows, 'node:http', 64),
     resultOf(rows, 'axios', 64),
@@ -188,6 +252,14 @@ export function sendJson(figures: SendFigures | undefined): Record<string, numbe
     serviceVsHttpThroughputC64: round(ratio(service64, http64), 3),
     sendManyVsAxiosThroughputC64: round(memory.run.throughput / axios64.throughput, 3),
     p99OverheadMsC64: round((service64.p99Ms ?? 0) - (axios64.p99Ms ?? 0), 3),
+    p99OverheadMsC1: round((service1.p99Ms ?? 0) - (axios1.p99Ms ?? 0), 3),
+    cpuUsPerSendAxiosC1: round(cpu.axiosUs, 1),
+    cpuUsPerSendServiceC1: round(cpu.serviceUs, 1),
+    cpuUsPerValidatedSend: round(cpu.addedUs, 1),
+    fixedRatePerSecond: round(rate.perSecond, 0),
+    p99MsAxiosFixedRate: round(rate.axiosP99Ms, 3),
+    p99MsServiceFixedRate: round(rate.serviceP99Ms, 3),
+    p99OverheadMsFixedRate: round(rate.p99OverheadMs, 3),
     overheadUsPerSendC1: Math.round(overheadUsC1),
     overheadUsPerSendC64: Math.round(overheadUsC64),
     rssGrowthMb100k: round((memory.rssGrowthMb * 100_000) / memory.sends, 1),
@@ -208,6 +280,14 @@ const SEND_KEYS = [
   'serviceVsHttpThroughputC64',
   'sendManyVsAxiosThroughputC64',
   'p99OverheadMsC64',
+  'p99OverheadMsC1',
+  'cpuUsPerSendAxiosC1',
+  'cpuUsPerSendServiceC1',
+  'cpuUsPerValidatedSend',
+  'fixedRatePerSecond',
+  'p99MsAxiosFixedRate',
+  'p99MsServiceFixedRate',
+  'p99OverheadMsFixedRate',
   'overheadUsPerSendC1',
   'overheadUsPerSendC64',
   'rssGrowthMb100k',

@@ -136,6 +136,8 @@ function printGoals(figures: Record<string, unknown>): void {
   const goals: Array<[string, string, (value: number) => boolean, string]> = [
     ['1', 'serviceVsAxiosThroughputC64', (v) => v >= 0.85, '≥ 0.85'],
     ['1', 'serviceVsAxiosThroughputC1', (v) => v >= 0.9, '≥ 0.90'],
+    ['2', 'cpuUsPerValidatedSend', (v) => v <= 40, '≤ 40 µs'],
+    ['3', 'p99OverheadMsFixedRate', (v) => v < 1, '< 1 ms'],
     ['4', 'inboundVsBareRouteInMemory', (v) => v >= 0.9, '≥ 0.90'],
     ['4', 'inboundVsBareRouteRedis', (v) => v >= 0.7, '≥ 0.70'],
     ['6', 'queueWorkerVsBareBullmq', (v) => v >= 0.8, '≥ 0.80'],
