@@ -12,6 +12,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writ
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeDocsSnippets } from './package-consumers/nest-new/docs-snippets.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const here = join(root, 'scripts', 'package-consumers');
@@ -144,6 +145,87 @@ function createConsumer(name, tarball, { type, nest, devDependencies = {}, insta
   return dir;
 }
 
+/** The README's install command for a NestJS major: the packages it names, the library itself left out. */
+function readmeInstall(major) {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const command = new RegExp(`# NestJS ${major}\\n(npm install [^\\n]+)`).exec(readme);
+  if (!command) throw new Error(`README.md has no install command for NestJS ${major}`);
+  return command[1]
+    .split(/\s+/)
+    .slice(2)
+    .filter((spec) => spec !== 'nestjs-zixflow');
+}
+
+/** The README's optional packages for a major: every `npm install …` in that column of the table. */
+function readmeOptionalInstall(major) {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const header = readme.split('\n').find((line) => line.startsWith('|') && line.includes(`NestJS ${major}`));
+  const column = header.split('|').findIndex((cell) => cell.includes(`NestJS ${major}`));
+  return readme
+    .split('\n')
+    .filter((line) => line.startsWith('|') && line.includes('npm install'))
+    .flatMap((line) => /`npm install ([^`]+)`/.exec(line.split('|')[column])?.[1].split(/\s+/) ?? []);
+}
+
+/** Fails unless the installed package has the expected major. */
+function checkMajor(dir, name, major) {
+  const version = JSON.parse(readFileSync(join(dir, 'node_modules', name, 'package.json'), 'utf8')).version;
+  if (!version.startsWith(`${major}.`)) throw new Error(`${name} ${version} was installed, not ${major}.x`);
+  return `${name}@${version}`;
+}
+
+/**
+ * A consumer made like `nest new` on a NestJS major: its tsconfig (nodenext, isolatedModules,
+ * emitDecoratorMetadata) and jest config, the README's install commands as written, every docs
+ * snippet compiled, and on NestJS 11 the snippets that are jest tests run (Jest cannot load
+ * NestJS 12's ESM-only packages on Node 20, so there they are compiled only).
+ */
+function nestNewConsumer(major, tarball) {
+  const dir = join(work, `nest-new-nest${major}`);
+  mkdirSync(dir);
+  const jest = {
+    moduleFileExtensions: ['js', 'json', 'ts'],
+    rootDir: 'src',
+    testRegex: '.*\\.spec\\.ts$',
+    transform: { '^.+\\.(t|j)s$': 'ts-jest' },
+    testEnvironment: 'node',
+  };
+  const manifest = { name: `nest-new-nest${major}`, private: true, version: '0.0.1', scripts: { test: 'jest' }, jest };
+  writeFileSync(join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
+  cpSync(join(here, 'nest-new', 'tsconfig.json'), join(dir, 'tsconfig.json'));
+  const npm = (specs, dev = false) =>
+    run(
+      'npm',
+      ['install', ...(dev ? ['-D'] : []), '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', ...specs],
+      dir,
+    );
+  npm([
+    `@nestjs/common@^${major}`,
+    `@nestjs/core@^${major}`,
+    `@nestjs/platform-express@^${major}`,
+    'reflect-metadata',
+    'rxjs',
+  ]);
+  npm(
+    [`@nestjs/testing@^${major}`, 'jest@^30', 'ts-jest@^29', '@types/jest@^30', '@types/node@^20', 'typescript@~5.9'],
+    true,
+  );
+  npm([tarball, ...readmeInstall(major), ...readmeOptionalInstall(major)]);
+  const expected = major === 11 ? 4 : 12;
+  const majors = [checkMajor(dir, '@nestjs/axios', expected), checkMajor(dir, '@nestjs/config', expected)];
+  const { snippets, tests } = writeDocsSnippets(root, join(dir, 'src', 'snippets'));
+  run(join(dir, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.json', '--noEmit'], dir);
+  if (major === 11) {
+    execFileSync(join(dir, 'node_modules', '.bin', 'jest'), ['--ci'], {
+      cwd: dir,
+      stdio: 'inherit',
+      env: { ...process.env, ZIXFLOW_API_KEY: '' },
+    });
+  }
+  const ran = major === 11 ? `, ${tests} of them jest tests that passed with no key` : '';
+  return `README install gave ${majors.join(', ')}; ${snippets} docs snippets compiled under nest new's tsconfig${ran}`;
+}
+
 const consumers = {
   'a-commonjs-typescript-nest11': (tarball) => {
     const dir = createConsumer('a-commonjs-typescript-nest11', tarball, {
@@ -166,6 +248,8 @@ const consumers = {
     cpSync(join(here, 'esm-main.mjs'), join(dir, 'main.mjs'));
     return run('node', ['main.mjs'], dir);
   },
+  'd-nest-new-nest11': (tarball) => nestNewConsumer(11, tarball),
+  'e-nest-new-nest12': (tarball) => nestNewConsumer(12, tarball),
 };
 
 try {
