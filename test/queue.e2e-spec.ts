@@ -383,7 +383,7 @@ describeWithRedis('ZixflowQueueModule against a real Redis', () => {
       const job = await finishedJob(app, await app.outbox.enqueue(withoutPhoneId));
 
       expect(sandbox.requests).toHaveLength(0);
-      expect(job.failedReason).toMatch(/^ZixflowValidationError: Invalid WhatsApp message: phoneId is required/);
+      expect(job.failedReason).toMatch(/^ZixflowConfigurationError: No phone number to send from/);
     });
   });
 

@@ -1,6 +1,7 @@
 import { Test, TestingModule } from '@nestjs/testing';
 import {
   SendVideoMessageDto,
+  ZixflowConfigurationError,
   ZixflowModule,
   ZixflowSendResult,
   ZixflowValidationError,
@@ -9,6 +10,8 @@ import {
   ZIXFLOW_TEMPLATE_MESSAGE_PATH,
 } from '../src/zixflow';
 import { ZixflowSandbox } from '../src/zixflow/testing';
+import { toHttpAnswer } from '../src/zixflow/sending/filters/zixflow-exception.filter';
+import { RecordingLogger } from './recording-logger';
 
 const PHONE_ID = '104898309288724';
 const CUSTOMER = '+1 (302) 389-5111';
@@ -327,21 +330,37 @@ describe('phoneId resolution', () => {
   });
   afterAll(() => sandbox.stop());
 
-  it('refuses a message without phoneId when no defaultPhoneId is configured, and sends nothing', async () => {
+  it('warns once at start-up without defaultPhoneId, and refuses a send without phoneId as a configuration error, sending nothing', async () => {
+    const logger = new RecordingLogger();
     const moduleRef = await Test.createTestingModule({
       imports: [ZixflowModule.forRoot({ apiKey: sandbox.apiKey, baseUrl: sandbox.url })],
-    }).compile();
+    })
+      .setLogger(logger)
+      .compile();
     await moduleRef.init();
     try {
+      expect(logger.lines.filter((line) => line.includes('defaultPhoneId'))).toEqual([
+        'No defaultPhoneId: set ZIXFLOW_PHONE_ID (or defaultPhoneId) to the phone-number id to send from; until then every message must carry its own phoneId',
+      ]);
       const error: unknown = await moduleRef
         .get(ZixflowWhatsappService)
         .sendText({ to: CUSTOMER, text: { body: 'hi' } })
         .catch((caught: unknown) => caught);
 
-      expect(error).toBeInstanceOf(ZixflowValidationError);
-      expect((error as ZixflowValidationError).errors).toEqual([
-        'phoneId is required: pass it in the message or configure defaultPhoneId (ZIXFLOW_PHONE_ID)',
-      ]);
+      expect(error).toBeInstanceOf(ZixflowConfigurationError);
+      expect((error as ZixflowConfigurationError).message).toBe(
+        'No phone number to send from: the message has no phoneId and defaultPhoneId (ZIXFLOW_PHONE_ID) is not configured',
+      );
+      expect(toHttpAnswer(error as ZixflowConfigurationError)).toEqual({
+        status: 500,
+        body: {
+          statusCode: 500,
+          error: 'Internal Server Error',
+          message:
+            'Server configuration: No phone number to send from: the message has no phoneId and defaultPhoneId (ZIXFLOW_PHONE_ID) is not configured',
+          zixflowError: 'ZixflowConfigurationError',
+        },
+      });
       expect(sandbox.requests).toHaveLength(0);
     } finally {
       await moduleRef.close();

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { ZixflowValidationError } from '../core/errors/zixflow-validation.error';
 import { ZixflowSendResult } from '../core/messages/zixflow-send-result.interface';
 import { mapInOrder } from './bulk/map-in-order';
@@ -58,13 +58,25 @@ import { ZIXFLOW_RESOLVED_OPTIONS } from './zixflow.constants';
  * i.e. who wrote to you in the last 24 hours; use {@link sendTemplate} otherwise.
  */
 @Injectable()
-export class ZixflowWhatsappService {
+export class ZixflowWhatsappService implements OnModuleInit {
   constructor(
     private readonly client: ZixflowDelivery,
     @Inject(ZIXFLOW_RESOLVED_OPTIONS) private readonly options: ResolvedZixflowOptions,
     private readonly templateVariables: ZixflowTemplateVariablesReader,
     private readonly data: ZixflowDataReader,
   ) {}
+
+  /**
+   * Says at start-up, once, that sends without a `phoneId` will fail, instead of letting the first
+   * customer find out; a message for the operator, so it names the variable to set.
+   */
+  onModuleInit(): void {
+    if (this.options.defaultPhoneId === undefined) {
+      new Logger('Zixflow').warn(
+        'No defaultPhoneId: set ZIXFLOW_PHONE_ID (or defaultPhoneId) to the phone-number id to send from; until then every message must carry its own phoneId',
+      );
+    }
+  }
 
   /**
    * Sends many messages of any kinds, each tagged with its `type` (`video`, `text`, `list`,

@@ -7,7 +7,10 @@ import {
   ZixflowRateLimitError,
 } from '../../core/errors/zixflow-api.error';
 import { ZixflowError } from '../../core/errors/zixflow.error';
-import { ZixflowTimeoutError } from '../../core/errors/zixflow-network.error';
+import { ZixflowConfigurationError } from '../../core/errors/zixflow-configuration.error';
+import { ZixflowPacingQueueFullError } from '../../core/errors/zixflow-pacing-queue-full.error';
+import { ZixflowSessionWindowClosedError } from '../../core/errors/zixflow-session-window-closed.error';
+import { ZixflowTimeoutError, ZixflowTlsCertificateError } from '../../core/errors/zixflow-network.error';
 import { ZixflowValidationError } from '../../core/errors/zixflow-validation.error';
 
 /** The JSON body the filter answers with, shaped like Nest's own error bodies. */
@@ -73,6 +76,10 @@ export function toHttpAnswer(error: ZixflowError): HttpAnswer {
   if (error instanceof ZixflowApiError) {
     return answerForApiError(error, base);
   }
+  const ours = answerForLocalError(error, base);
+  if (ours !== undefined) {
+    return ours;
+  }
   if (error instanceof ZixflowTimeoutError) {
     return answer(
       HttpStatus.GATEWAY_TIMEOUT,
@@ -82,6 +89,38 @@ export function toHttpAnswer(error: ZixflowError): HttpAnswer {
     );
   }
   return answer(HttpStatus.BAD_GATEWAY, 'Bad Gateway', 'Could not reach Zixflow', base);
+}
+
+/** Failures of this server, not of the caller or of Zixflow: the operator's to fix. */
+function answerForLocalError(error: ZixflowError, base: { zixflowError: string }): HttpAnswer | undefined {
+  if (error instanceof ZixflowConfigurationError) {
+    return answer(
+      HttpStatus.INTERNAL_SERVER_ERROR,
+      'Internal Server Error',
+      `Server configuration: ${error.message}`,
+      base,
+    );
+  }
+  if (error instanceof ZixflowPacingQueueFullError) {
+    return answer(
+      HttpStatus.SERVICE_UNAVAILABLE,
+      'Service Unavailable',
+      'Too many messages are waiting to be sent; retry later',
+      base,
+    );
+  }
+  if (error instanceof ZixflowSessionWindowClosedError) {
+    return answer(HttpStatus.UNPROCESSABLE_ENTITY, 'Unprocessable Entity', error.message, base);
+  }
+  if (error instanceof ZixflowTlsCertificateError) {
+    return answer(
+      HttpStatus.BAD_GATEWAY,
+      'Bad Gateway',
+      'TLS certificate problem with the configured Zixflow baseUrl',
+      base,
+    );
+  }
+  return undefined;
 }
 
 function answerForApiError(error: ZixflowApiError, base: { zixflowError: string }): HttpAnswer {

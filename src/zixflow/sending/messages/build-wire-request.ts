@@ -1,5 +1,5 @@
 import type { InteractiveFill, ZixflowApiName } from '../../core/messages/whatsapp-message-kinds';
-import { ZixflowValidationError } from '../../core/errors/zixflow-validation.error';
+import { ZixflowConfigurationError } from '../../core/errors/zixflow-configuration.error';
 import { WHATSAPP_MESSAGE_KINDS, WhatsappMessageType } from './whatsapp-message-kinds';
 
 /** What the body depends on besides the message: which API, and the defaults the module fills in. */
@@ -25,6 +25,10 @@ export interface WireRequest {
 
 type Fields = Record<string, unknown>;
 
+/** Why a message without `phoneId` cannot be sent when no `defaultPhoneId` is configured. */
+export const MISSING_PHONE_ID =
+  'No phone number to send from: the message has no phoneId and defaultPhoneId (ZIXFLOW_PHONE_ID) is not configured';
+
 /**
  * Builds the body of a validated message in the configured API's wire format. The body holds
  * exactly the caller's fields plus what the method sets: on the campaign API `type` and the
@@ -38,9 +42,8 @@ export function buildWireRequest(type: WhatsappMessageType, message: Fields, set
   const { to, phoneId: givenPhoneId, type: _callerType, postBackUrl, postBackData, ...fields } = message;
   const phoneId = (givenPhoneId as string | undefined) ?? settings.defaultPhoneId;
   if (phoneId === undefined) {
-    throw new ZixflowValidationError([
-      'phoneId is required: pass it in the message or configure defaultPhoneId (ZIXFLOW_PHONE_ID)',
-    ]);
+    // The server's configuration, not the caller's input: a 500-class answer, for the operator.
+    throw new ZixflowConfigurationError(MISSING_PHONE_ID);
   }
   const kind = WHATSAPP_MESSAGE_KINDS[type];
   const recipient = to as string;
