@@ -31,6 +31,7 @@ import { WhatsappMessageBaseDto } from './dto/whatsapp-message-base.dto';
 import { addressReply } from './messages/address-reply';
 import { apiFieldProblems } from './messages/api-field-rules';
 import { buildWireRequest } from './messages/build-wire-request';
+import { applySessionWindow } from './messages/session-window';
 import { messageTypeOf } from './messages/message-type-of';
 import { WHATSAPP_MESSAGE_KINDS, WhatsappMessageType } from './messages/whatsapp-message-kinds';
 import {
@@ -101,7 +102,8 @@ export class ZixflowWhatsappService implements OnModuleInit {
    * `send({ type: 'text', to, text: { body } })`. `{ retry: false }` makes exactly one attempt.
    */
   async send(message: ZixflowMessage, options: ZixflowSendOptions = {}): Promise<ZixflowSendResult> {
-    return this.sendKind(messageTypeOf(message), message, options);
+    const decided = applySessionWindow(messageTypeOf(message), message as unknown as Record<string, unknown>, options);
+    return this.sendKind(decided.type, decided.message, options);
   }
 
   /** Sends a video (`video.link`, or `video.id` on the AI API; optional `video.caption`). */

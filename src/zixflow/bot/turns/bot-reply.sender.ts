@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { ZixflowSessionWindowClosedError } from '../../core/errors/zixflow-session-window-closed.error';
 import { maskPhoneNumber } from '../../core/phone/mask-phone-number';
+import { SESSION_WINDOW_MS } from '../../sending/messages/session-window';
 import type { ZixflowWhatsappService } from '../../sending/zixflow-whatsapp.service';
 import type { ZixflowReplyMessage, ZixflowReplyTarget } from '../../sending/messages/zixflow-reply-message.type';
 import type { ZixflowBotReply, ZixflowBotTemplateReply } from '../context/zixflow-bot-context';
@@ -17,9 +18,6 @@ export interface ReplyBatch {
   lastCustomerMessageAt: number | undefined;
   now: number;
 }
-
-/** WhatsApp's customer-service window: session messages only within 24 hours of the customer's last message. */
-export const SESSION_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Sends one turn's replies in order, each after the one before it was accepted, so a conversation's

@@ -1,4 +1,5 @@
 import type { ZixflowError } from '../../core/errors/zixflow.error';
+import type { SendTemplateMessageDto } from '../dto/send-template-message.dto';
 import type { WHATSAPP_MESSAGE_KINDS, WhatsappMessageType } from './whatsapp-message-kinds';
 import type { ZixflowSendResult } from '../../core/messages/zixflow-send-result.interface';
 
@@ -31,6 +32,17 @@ export interface ZixflowSendOptions {
    * retry on their own (a durable queue), so two retry layers never multiply.
    */
   retry?: false;
+  /**
+   * Checks WhatsApp's 24-hour window before a session message (anything but a template): give when
+   * the customer last wrote (`undefined`: never). Once the window is closed the send is refused
+   * before the network with `ZixflowSessionWindowClosedError` (`retryable: false`), or, with
+   * `fallbackTemplate`, that template is sent to the same number instead. Without this option
+   * nothing is checked (the default for plain sends; bot replies check it themselves).
+   */
+  sessionWindow?: {
+    lastCustomerMessageAt: Date | undefined;
+    fallbackTemplate?: Omit<SendTemplateMessageDto, 'to' | 'phoneId'>;
+  };
 }
 
 /** @deprecated Renamed {@link ZixflowMessage}: the same message-by-type is taken by `send()`, `sendMany()` and the outbox. */
