@@ -20,6 +20,15 @@ const LAYERS = {
   'sending/templates': ['core', 'sending/delivery', 'sending/options', 'sending/validation', 'sending/root'],
   'sending/data': ['core', 'sending/delivery', 'sending/options', 'sending/validation', 'sending/root'],
   'sending/filters': ['core'],
+  // Several accounts: named registrations, tenants built from the same parts as ZixflowModule.
+  'sending/accounts': [
+    'core',
+    'sending/root',
+    'sending/options',
+    'sending/delivery',
+    'sending/templates',
+    'sending/data',
+  ],
   'sending/root': ['core', 'sending/*'],
   webhooks: ['core', 'sending/*'],
   queue: ['core', 'sending/*'],

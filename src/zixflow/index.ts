@@ -15,6 +15,14 @@ export type {
 export type { ZixflowApiName } from './core/messages/whatsapp-message-kinds';
 export { zixflowConfig } from './sending/zixflow.config';
 export { ZixflowWhatsappService } from './sending/zixflow-whatsapp.service';
+export { getZixflowServiceToken, InjectZixflow } from './sending/accounts/zixflow-service-token';
+export { ZixflowTenantsModule } from './sending/accounts/zixflow-tenants.module';
+export { ZixflowTenants } from './sending/accounts/zixflow-tenants';
+export type {
+  ZixflowTenantResolver,
+  ZixflowTenantsModuleOptions,
+  ZixflowTenantsOptionsFactory,
+} from './sending/accounts/zixflow-tenants-options';
 export type { ZixflowSendResult } from './core/messages/zixflow-send-result.interface';
 export type { WhatsappMessageType } from './sending/messages/whatsapp-message-kinds';
 export { WhatsappMessageBaseDto } from './sending/dto/whatsapp-message-base.dto';

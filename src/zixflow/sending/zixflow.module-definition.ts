@@ -1,10 +1,40 @@
-import { ConfigurableModuleBuilder } from '@nestjs/common';
+import { ConfigurableModuleBuilder, DynamicModule } from '@nestjs/common';
+import { checkZixflowAccountName } from './accounts/zixflow-account-name';
+import type { ZixflowRegistration } from './accounts/zixflow-registration.interface';
+import { getZixflowServiceToken } from './accounts/zixflow-service-token';
 import { ZixflowModuleOptions } from './options/zixflow-options.interface';
+import { ZIXFLOW_REGISTRATION } from './zixflow.constants';
+import { ZixflowWhatsappService } from './zixflow-whatsapp.service';
 
 /** Extra `forRoot`/`forRootAsync` options that shape the module itself rather than the client. */
 export interface ZixflowModuleExtras {
   /** Register the module globally so feature modules can inject the service without importing it. */
   isGlobal?: boolean;
+  /**
+   * Names this registration, for an app with several Zixflow accounts: its service is injected with
+   * `@InjectZixflow(name)` (token `getZixflowServiceToken(name)`), not by type, and webhooks, bot
+   * replies and queue jobs of account `name` go through it. Letters, digits and `- . _ ~`, at most
+   * 64 characters. Default: none, the registration `ZixflowWhatsappService` is injected as.
+   */
+  name?: string;
+}
+
+/**
+ * Provides the service under its name's token only (the default registration under the class), so
+ * `app.get(ZixflowWhatsappService)` finds the default even when named registrations exist.
+ */
+function withAccount(definition: DynamicModule, name: string | undefined): DynamicModule {
+  const token = getZixflowServiceToken(name);
+  const registration = {
+    provide: ZIXFLOW_REGISTRATION,
+    useFactory: (service: ZixflowWhatsappService): ZixflowRegistration => ({ name, service }),
+    inject: [token],
+  };
+  return {
+    ...definition,
+    providers: [...(definition.providers ?? []), { provide: token, useClass: ZixflowWhatsappService }, registration],
+    exports: [...(definition.exports ?? []), token],
+  };
 }
 
 /**
@@ -19,8 +49,8 @@ export const {
 } = new ConfigurableModuleBuilder<ZixflowModuleOptions>({ moduleName: 'Zixflow' })
   .setClassMethodName('forRoot')
   .setFactoryMethodName('createZixflowOptions')
-  .setExtras<ZixflowModuleExtras>({ isGlobal: false }, (definition, extras) => ({
-    ...definition,
-    global: extras.isGlobal,
-  }))
+  .setExtras<ZixflowModuleExtras>({ isGlobal: false, name: undefined }, (definition, extras) => {
+    const name = extras.name === undefined ? undefined : checkZixflowAccountName(extras.name, 'ZixflowModule: name');
+    return withAccount({ ...definition, global: extras.isGlobal }, name);
+  })
   .build();

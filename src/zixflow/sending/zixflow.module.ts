@@ -5,7 +5,6 @@ import { ZixflowHttpTransport } from './delivery/http/zixflow-http.transport';
 import { ZixflowPacer } from './delivery/pacing/zixflow-pacer';
 import { ZixflowTemplateVariablesReader } from './templates/zixflow-template-variables.reader';
 import { ZixflowDataReader } from './data/zixflow-data.reader';
-import { ZixflowWhatsappService } from './zixflow-whatsapp.service';
 import { ZIXFLOW_HTTP_SERVICE, ZIXFLOW_RESOLVED_OPTIONS } from './zixflow.constants';
 import { ZixflowConfigurableModuleClass, ZIXFLOW_MODULE_OPTIONS } from './zixflow.module-definition';
 import { resolveZixflowOptions, ResolvedZixflowOptions } from './options/zixflow-options.schema';
@@ -14,7 +13,9 @@ import { ZixflowModuleOptions } from './options/zixflow-options.interface';
 /**
  * Zixflow WhatsApp for NestJS. Register it once with `ZixflowModule.forRoot({ apiKey })` or
  * `ZixflowModule.forRootAsync(zixflowConfig.asProvider())` (add `isGlobal: true` to use it from
- * every module), then inject {@link ZixflowWhatsappService}.
+ * every module), then inject {@link ZixflowWhatsappService}. For more accounts, add registrations
+ * with a `name` (`ZixflowModule.forRoot({ name: 'brand-b', apiKey })`) and inject them with
+ * `@InjectZixflow('brand-b')`; see docs/accounts.md.
  *
  * The options are checked while the module is instantiated, so a missing `apiKey` stops start-up
  * with a message naming `apiKey` / `ZIXFLOW_API_KEY`.
@@ -36,8 +37,7 @@ import { ZixflowModuleOptions } from './options/zixflow-options.interface';
     ZixflowDelivery,
     ZixflowTemplateVariablesReader,
     ZixflowDataReader,
-    ZixflowWhatsappService,
   ],
-  exports: [ZixflowWhatsappService],
+  // The service and its export are per registration (zixflow.module-definition.ts): the class, or the name's token.
 })
 export class ZixflowModule extends ZixflowConfigurableModuleClass {}

@@ -40,7 +40,7 @@ const DEFAULT_MAX_QUEUED = 1000;
 export const ZIXFLOW_OPTIONS_OWNER: OptionOwner = {
   name: 'ZixflowModule',
   config: 'zixflowConfig',
-  extras: ['isGlobal'],
+  extras: ['isGlobal', 'name'],
 };
 
 /** The `retry` options, declared once: check, default. */
