@@ -177,7 +177,7 @@ describeInBrowser('sandbox inbox in Chromium, with the example app in sandbox mo
     await outgoingRow('Hi Bo! How can we help you today?').waitFor();
     expect(await page.locator('.conversation[aria-current="true"] .conversation-name').textContent()).toBe('Bo');
     expect(await page.locator('#chat-subtitle').textContent()).toBe(
-      '+493012345678 · writes to phoneId 100000000000001',
+      '+49 30 1234 5678 · writes to phoneId 100000000000001',
     );
   });
 

@@ -1,7 +1,7 @@
 import type { LoggedConversation } from '../sandbox-conversation.log';
 import type { SandboxConversationEntry, SandboxIncomingEntry } from '../zixflow-sandbox.types';
 import { incomingContentView, outgoingContentView } from './inbox-content.view';
-import { INBOX_MEDIA_LABELS } from './shared/inbox.constants';
+import { INBOX_MEDIA_LABELS, SANDBOX_PLACEHOLDER_NAME } from './shared/inbox.constants';
 import type { InboxContentView, InboxConversationView, InboxEntryView, InboxRichText } from './shared/inbox-view.types';
 
 /** Enough for one line of the conversation list. */
@@ -56,15 +56,36 @@ function withReactions(entries: readonly SandboxConversationEntry[]): InboxEntry
   });
 }
 
+/**
+ * A tap that carries only the button's or row's id (as `tap(id)` of the testbed sends it, title
+ * = id) shows the title the customer saw: the latest earlier business bubble that offered that id.
+ */
+function withTappedTitles(views: InboxEntryView[]): InboxEntryView[] {
+  const offered = new Map<string, string>();
+  return views.map((view) => {
+    const { content } = view;
+    if (view.direction === 'outgoing') {
+      if (content.kind === 'buttons') content.buttons.forEach((button) => offered.set(button.id, button.title));
+      if (content.kind === 'list') {
+        content.sections.forEach((section) => section.rows.forEach((row) => offered.set(row.id, row.title)));
+      }
+      return view;
+    }
+    const title = content.kind === 'button-tap' && content.title === content.id ? offered.get(content.id) : undefined;
+    return title === undefined || content.kind !== 'button-tap' ? view : { ...view, content: { ...content, title } };
+  });
+}
+
 /** A conversation as the inbox page receives it. */
 export function conversationView({ conversation, revision }: LoggedConversation): InboxConversationView {
-  const entries = withReactions(conversation.entries);
+  const entries = withTappedTitles(withReactions(conversation.entries));
+  const name = conversation.customerName;
   const last = entries[entries.length - 1];
   return {
     id: conversation.id,
     customer: conversation.customer,
     phoneId: conversation.phoneId,
-    ...(conversation.customerName !== undefined && { customerName: conversation.customerName }),
+    ...(name !== undefined && name !== SANDBOX_PLACEHOLDER_NAME && { customerName: name }),
     preview: last === undefined ? '' : previewOf(last.content),
     ...(last !== undefined && { lastActivityAt: last.at }),
     revision,

@@ -1,4 +1,5 @@
 import type { InboxButtonView, InboxConversationView, InboxListRow } from '../shared/inbox-view.types.js';
+import { formatCustomerNumber } from '../shared/customer-number.js';
 import { entryNode } from './inbox-bubbles.js';
 import { byId, fillAvatar, make } from './inbox-dom.js';
 import { dayOf, timeOf } from './inbox-format.js';
@@ -122,7 +123,7 @@ export class InboxRenderer {
     const name = displayName(state, chat);
     fillAvatar(view.avatar, chat.id, name);
     view.title.textContent = name;
-    const number = `+${chat.customer}`;
+    const number = formatCustomerNumber(chat.customer);
     view.subtitle.textContent = (name === number ? '' : `${number} · `) + `writes to phoneId ${chat.phoneId}`;
     this.renderMessages(chat);
     const canWrite = state.appConnected;

@@ -1,3 +1,4 @@
+import { formatCustomerNumber } from '../shared/customer-number.js';
 import type { InboxConversationView, InboxStateView } from '../shared/inbox-view.types.js';
 
 /*
@@ -46,9 +47,9 @@ export function currentChat(state: InboxState): InboxChat | null {
   return null;
 }
 
-/** The customer's WhatsApp name, else the name typed in the + form, else the number. */
+/** The customer's WhatsApp name, else the name typed in the + form, else the number as people write it. */
 export function displayName(state: InboxState, chat: InboxChat): string {
-  return chat.customerName || state.names.get(chat.id) || `+${chat.customer}`;
+  return chat.customerName || state.names.get(chat.id) || formatCustomerNumber(chat.customer);
 }
 
 /** Takes a conversation from an event, unless the page already has a newer copy or it was cleared. */

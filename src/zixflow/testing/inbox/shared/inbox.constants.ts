@@ -18,3 +18,9 @@ export const INBOX_MEDIA_LABELS: Readonly<Record<string, string>> = {
   document: 'Document',
   sticker: 'Sticker',
 };
+
+/**
+ * The profile name the sandbox gives a simulated customer who has none (sandbox-incoming-payload's
+ * default): not a real name, so the inbox names that chat by its number instead.
+ */
+export const SANDBOX_PLACEHOLDER_NAME = 'Sandbox Customer';
