@@ -31,6 +31,7 @@ export function findElements() {
     newChatToggle: byId('new-chat-toggle', HTMLButtonElement),
     newChatNumber: byId('new-chat-number', HTMLInputElement),
     newChatName: byId('new-chat-name', HTMLInputElement),
+    newChatError: byId('new-chat-error', HTMLParagraphElement),
     placeholder: byId('chat-placeholder', HTMLDivElement),
     header: byId('chat-header', HTMLElement),
     avatar: byId('chat-avatar', HTMLSpanElement),

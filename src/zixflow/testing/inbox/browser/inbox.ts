@@ -73,7 +73,16 @@ async function send(
   }
 }
 
+/** Shows a problem with the + form's number under that field; an empty message hides it. */
+function showNumberError(message: string): void {
+  view.newChatError.textContent = message;
+  view.newChatError.hidden = !message;
+  if (message) view.newChatNumber.setAttribute('aria-invalid', 'true');
+  else view.newChatNumber.removeAttribute('aria-invalid');
+}
+
 function toggleNewChat(open: boolean): void {
+  if (!open) showNumberError('');
   view.newChat.hidden = !open;
   view.newChatToggle.setAttribute('aria-expanded', String(open));
   if (open) view.newChatNumber.focus();
@@ -83,10 +92,11 @@ function startChat(event: SubmitEvent): void {
   event.preventDefault();
   const customer = digitsOf(view.newChatNumber.value);
   if (!isCustomerNumber(customer)) {
-    showError('Type the customer number with its country code, for example +1 302 389 5111');
+    showNumberError('Type the customer number with its country code, for example +1 302 389 5111');
     view.newChatNumber.focus();
     return;
   }
+  showNumberError('');
   const id = conversationId(customer, state.phoneId);
   const name = view.newChatName.value.trim();
   if (name) state.names.set(id, name);
