@@ -17,6 +17,7 @@ export {
   Resume,
 } from './decorators/routing.decorators';
 export type { ZixflowTextPattern } from './decorators/routing.decorators';
+export type { ZixflowBotOptions } from './decorators/bot-metadata';
 export { Ctx, Param, Session, IncomingMessage } from './decorators/param.decorators';
 export { ZixflowDialog } from './decorators/zixflow-dialog.decorator';
 export { prompt } from './dialogs/zixflow-dialog.types';

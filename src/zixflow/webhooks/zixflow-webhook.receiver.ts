@@ -29,23 +29,27 @@ export class ZixflowWebhookReceiver {
   ) {}
 
   /** Accepts an `incoming.whatsapp.message` body; other event types are acknowledged and ignored. */
-  async acceptIncoming(payload: JsonObject): Promise<ZixflowWebhookAck> {
+  async acceptIncoming(payload: JsonObject, account?: string): Promise<ZixflowWebhookAck> {
     if (isOtherWebhookEvent(payload)) {
       this.logger.debug(`Ignored a webhook for event ${JSON.stringify(payload.event)}`);
       return { received: true, ignored: true };
     }
-    const message = this.parse(() => parseZixflowIncomingMessage(payload));
+    const message = withAccount(
+      this.parse(() => parseZixflowIncomingMessage(payload)),
+      account,
+    );
     const subject = describeIncoming(message);
+    const dedupeKey = `incoming:${accountPrefix(account)}${message.eventId}`;
     if (this.options.inbound !== undefined) {
       const event: ZixflowInboundEvent = {
         kind: 'message',
-        dedupeKey: `incoming:${message.eventId}`,
+        dedupeKey,
         conversationKey: conversationKeyOf(message),
         message,
       };
       return this.store(event, this.options.inbound, subject.label);
     }
-    if (!(await this.isFirstDelivery(`incoming:${message.eventId}`))) {
+    if (!(await this.isFirstDelivery(dedupeKey))) {
       this.logger.log(`Acknowledged a repeated delivery of ${subject.label} without handling it again`);
       return { received: true, duplicate: true };
     }
@@ -77,15 +81,20 @@ export class ZixflowWebhookReceiver {
   }
 
   /** Accepts a `reportURL` delivery report; any JSON object is one. */
-  acceptReport(payload: JsonObject): Promise<ZixflowWebhookAck> {
-    return this.acceptParsedReport(this.parse(() => parseZixflowDeliveryReport(payload)));
+  acceptReport(payload: JsonObject, account?: string): Promise<ZixflowWebhookAck> {
+    return this.acceptParsedReport(
+      withAccount(
+        this.parse(() => parseZixflowDeliveryReport(payload)),
+        account,
+      ),
+    );
   }
 
   /**
    * Accepts an AI API post-back (§4.1) as a delivery report, deduplicated like reports; post-backs
    * about other channels or other types than `delivery_status` are acknowledged and ignored.
    */
-  acceptPostBack(payload: JsonObject): Promise<ZixflowWebhookAck> {
+  acceptPostBack(payload: JsonObject, account?: string): Promise<ZixflowWebhookAck> {
     if (isOtherPostBack(payload)) {
       this.logger.debug(
         `Ignored a post-back of type ${JSON.stringify(payload.type)} on channel ${JSON.stringify(payload.channel)}`,
@@ -99,7 +108,8 @@ export class ZixflowWebhookReceiver {
           'create the Nest application with { rawBody: true } to keep every digit (requestId and postBackData are exact either way)',
       );
     }
-    return this.acceptParsedReport(this.parse(() => parseZixflowDeliveryReport(payload, new Date(), 'post_back_url')));
+    const report = this.parse(() => parseZixflowDeliveryReport(payload, new Date(), 'post_back_url'));
+    return this.acceptParsedReport(withAccount(report, account));
   }
 
   private async acceptParsedReport(report: ZixflowDeliveryReport): Promise<ZixflowWebhookAck> {
@@ -158,5 +168,17 @@ function reportDedupeKey(report: ZixflowDeliveryReport): string | undefined {
     report.callback === 'post_back_url'
       ? (report.requestId ?? report.messageId)
       : (report.messageId ?? report.requestId);
-  return id === undefined || report.status === undefined ? undefined : `report:${id}:${report.status}`;
+  return id === undefined || report.status === undefined
+    ? undefined
+    : `report:${accountPrefix(report.account)}${id}:${report.status}`;
+}
+
+/** Two accounts' ids may collide, so an account's keys carry its name; the default's are as before. */
+function accountPrefix(account: string | undefined): string {
+  return account === undefined ? '' : `${account}:`;
+}
+
+/** The event with the account it arrived for; nothing added for the default routes. */
+function withAccount<T extends { account?: string }>(event: T, account: string | undefined): T {
+  return account === undefined ? event : { ...event, account };
 }

@@ -11,6 +11,12 @@ export interface ZixflowWebhooksDedupeOptions {
   store?: ZixflowDedupeStore;
 }
 
+/** One account's webhook settings, under `accounts`. */
+export interface ZixflowWebhookAccountOptions {
+  /** This account's secret: the same rules as the module's `secret`, and it opens only this account's routes. */
+  secret: string;
+}
+
 /** Options of `ZixflowWebhooksModule`, given to `forRoot` or produced by `forRootAsync`. */
 export interface ZixflowWebhooksModuleOptions {
   /**
@@ -19,6 +25,14 @@ export interface ZixflowWebhooksModuleOptions {
    * Required, at least 16 visible ASCII characters (e.g. `openssl rand -hex 32`).
    */
   secret: string;
+  /**
+   * Webhooks of several Zixflow accounts: account `brand-b` is served at
+   * `POST <path>/brand-b/incoming|reports|postbacks`, checked with its own secret, and its messages
+   * and reports carry `account: 'brand-b'`. A name is a `ZixflowModule` registration's `name` or a
+   * `ZixflowTenants` tenant id, through which the bot replies. Default: none (only the routes
+   * without an account, for the default registration).
+   */
+  accounts?: Record<string, ZixflowWebhookAccountOptions>;
   /** Header that carries the secret on incoming-message webhooks. Default `x-zixflow-secret`. */
   secretHeader?: string;
   /**

@@ -22,12 +22,29 @@ describe('resolveZixflowWebhooksOptions', () => {
     const resolved = resolveZixflowWebhooksOptions({ secret: SECRET });
     expect(resolved).toEqual({
       secretDigest: createHash('sha256').update(SECRET).digest(),
+      accounts: new Map(),
       secretHeader: 'x-zixflow-secret',
       maxBodyBytes: 262_144,
       dedupeTtlMs: 72 * 60 * 60 * 1000,
       dedupeStore: expect.any(ZixflowInMemoryDedupeStore) as unknown,
+      inbound: undefined,
     });
     expect(JSON.stringify(resolved)).not.toContain(SECRET);
+  });
+
+  it("checks each account's secret like the module's, by its path, and keeps only digests", () => {
+    const other = 'brand-b-secret-0123456789';
+    const resolved = resolveZixflowWebhooksOptions({ secret: SECRET, accounts: { 'brand-b': { secret: other } } });
+    expect(resolved.accounts).toEqual(new Map([['brand-b', createHash('sha256').update(other).digest()]]));
+    expect(() =>
+      resolveZixflowWebhooksOptions({ secret: SECRET, accounts: { 'brand-b': { secret: 'short' } } }),
+    ).toThrow(/^ZixflowWebhooksModule: accounts\.brand-b\.secret must be 16 to 512/);
+    expect(() => resolveZixflowWebhooksOptions({ secret: SECRET, accounts: { 'a/b': { secret: other } } })).toThrow(
+      'ZixflowWebhooksModule: accounts names must be 1 to 64 letters',
+    );
+    expect(() =>
+      resolveZixflowWebhooksOptions({ secret: SECRET, accounts: { a: { secret: other, secrte: 1 } as never } }),
+    ).toThrow(/accounts\.a\.secrte/);
   });
 
   it('takes every option', () => {

@@ -1,11 +1,14 @@
 import { createHash } from 'node:crypto';
+import { isZixflowAccountName } from '../sending/accounts/zixflow-account-name';
 import {
+  childSite,
   custom,
   group,
   OptionOwner,
   OptionShapeOf,
   optionError,
   resolveOptions,
+  resolveShape,
   secret,
   text,
   wholeNumber,
@@ -19,7 +22,11 @@ import {
   ZIXFLOW_WEBHOOK_DEFAULT_MAX_BODY_BYTES,
   ZIXFLOW_WEBHOOK_DEFAULT_SECRET_HEADER,
 } from './zixflow-webhooks.constants';
-import { ZixflowWebhooksDedupeOptions, ZixflowWebhooksModuleOptions } from './zixflow-webhooks-options.interface';
+import {
+  ZixflowWebhookAccountOptions,
+  ZixflowWebhooksDedupeOptions,
+  ZixflowWebhooksModuleOptions,
+} from './zixflow-webhooks-options.interface';
 
 /**
  * Webhook options after checking, with defaults applied. Internal. The secret itself is not kept,
@@ -27,6 +34,8 @@ import { ZixflowWebhooksDedupeOptions, ZixflowWebhooksModuleOptions } from './zi
  */
 export interface ResolvedZixflowWebhooksOptions {
   secretDigest: Buffer;
+  /** The secret digest of each account of `accounts`. */
+  accounts: ReadonlyMap<string, Buffer>;
   /** Lower case, as Node exposes header names. */
   secretHeader: string;
   maxBodyBytes: number;
@@ -50,6 +59,42 @@ const SECRET_CHARACTERS = /^[\x21-\x7e]+$/;
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const GENERATE_SECRET = 'generate one with `openssl rand -hex 32`';
 
+/** A webhook secret's rule, for the module's secret and each account's. */
+function webhookSecret() {
+  return secret({
+    test: (value) =>
+      value.length >= MIN_SECRET_LENGTH && value.length <= MAX_SECRET_LENGTH && SECRET_CHARACTERS.test(value),
+    rule: `must be ${MIN_SECRET_LENGTH} to ${MAX_SECRET_LENGTH} visible ASCII characters without spaces; ${GENERATE_SECRET}`,
+  });
+}
+
+const ACCOUNT_FIELDS = {
+  secret: webhookSecret().required(GENERATE_SECRET),
+} as const satisfies OptionShapeOf<ZixflowWebhookAccountOptions>;
+
+const MAX_ACCOUNTS = 10_000;
+
+/** Each account's secret, checked like the module's, by its name: `accounts.brand-b.secret`. */
+const ACCOUNTS = custom<Map<string, Buffer>, Record<string, ZixflowWebhookAccountOptions>>((value, site) => {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw optionError(site, "must be an object of account names, e.g. { 'brand-b': { secret } }");
+  }
+  const names = Object.keys(value);
+  if (names.length > MAX_ACCOUNTS) throw optionError(site, `must hold at most ${MAX_ACCOUNTS} accounts`);
+  const digests = new Map<string, Buffer>();
+  for (const name of names) {
+    if (!isZixflowAccountName(name)) {
+      throw optionError(site, 'names must be 1 to 64 letters, digits and - . _ ~ (they become path segments)');
+    }
+    const account: unknown = (value as Record<string, unknown>)[name];
+    const accountSite = childSite(site, name, undefined);
+    if (typeof account !== 'object' || account === null) throw optionError(accountSite, 'must be an object { secret }');
+    const { secret: accountSecret } = resolveShape(ACCOUNT_FIELDS, account as Record<string, unknown>, accountSite);
+    digests.set(name, createHash('sha256').update(accountSecret).digest());
+  }
+  return digests;
+}).optional();
+
 const DEDUPE_FIELDS = {
   ttlMs: wholeNumber({ min: 1 }).default(ZIXFLOW_WEBHOOK_DEFAULT_DEDUPE_TTL_MS),
   maxEntries: wholeNumber({ min: 1 }).default(ZIXFLOW_WEBHOOK_DEFAULT_DEDUPE_MAX_ENTRIES),
@@ -67,13 +112,8 @@ const DEDUPE_FIELDS = {
  */
 export const ZIXFLOW_WEBHOOKS_OPTION_FIELDS = {
   // The webhook endpoints never run without a secret, so it has no default.
-  secret: secret({
-    test: (value) =>
-      value.length >= MIN_SECRET_LENGTH && value.length <= MAX_SECRET_LENGTH && SECRET_CHARACTERS.test(value),
-    rule: `must be ${MIN_SECRET_LENGTH} to ${MAX_SECRET_LENGTH} visible ASCII characters without spaces; ${GENERATE_SECRET}`,
-  })
-    .fromEnv('ZIXFLOW_WEBHOOK_SECRET')
-    .required(GENERATE_SECRET),
+  secret: webhookSecret().fromEnv('ZIXFLOW_WEBHOOK_SECRET').required(GENERATE_SECRET),
+  accounts: ACCOUNTS,
   secretHeader: text({
     test: (name) => HEADER_NAME.test(name),
     rule: 'must be a valid HTTP header name, e.g. x-zixflow-secret',
@@ -102,6 +142,7 @@ export function resolveZixflowWebhooksOptions(
   const { ttlMs, maxEntries, store } = resolved.dedupe;
   return {
     secretDigest: createHash('sha256').update(resolved.secret).digest(),
+    accounts: resolved.accounts ?? new Map(),
     secretHeader: resolved.secretHeader.toLowerCase(),
     maxBodyBytes: resolved.maxBodyBytes,
     dedupeTtlMs: ttlMs,

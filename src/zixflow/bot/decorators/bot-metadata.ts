@@ -2,8 +2,18 @@ import { Reflector } from '@nestjs/core';
 import type { BotRouteMetadata } from '../routing/bot-route.types';
 import type { ZixflowDialogOptions } from '../dialogs/zixflow-dialog.types';
 
-/** Marks a provider whose methods are bot routes. */
-export const BotProviderMetadata = Reflector.createDecorator<true>();
+/** What `@ZixflowBot()` takes. */
+export interface ZixflowBotOptions {
+  /**
+   * Answer only messages of these accounts (the `account` of the webhook path: a registration's
+   * `name` or a tenant id), like nestjs-telegraf's `include`. Default: every account, including
+   * the routes without one.
+   */
+  accounts?: readonly string[];
+}
+
+/** Marks a provider whose methods are bot routes, with the accounts it answers. */
+export const BotProviderMetadata = Reflector.createDecorator<ZixflowBotOptions>();
 
 /** The routes of one method; a method may carry several routing decorators. */
 export const BotRoutesMetadata = Reflector.createDecorator<BotRouteMetadata[]>();

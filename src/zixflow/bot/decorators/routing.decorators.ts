@@ -1,6 +1,6 @@
 import type { ZixflowIncomingMessageType } from '../../webhooks';
 import type { BotRouteMatcher } from '../routing/bot-route.types';
-import { addRoute, BotProviderMetadata } from './bot-metadata';
+import { addRoute, BotProviderMetadata, ZixflowBotOptions } from './bot-metadata';
 
 /** What a text route listens for: words (any of them) or one RegExp. */
 export type ZixflowTextPattern = string | readonly string[] | RegExp;
@@ -13,9 +13,11 @@ function textMatcher(pattern: ZixflowTextPattern): BotRouteMatcher {
 /**
  * Marks a provider as a WhatsApp bot: its `@Hears`, `@OnReply`, `@OnMessageType`, `@Fallback`,
  * `@Interrupt` and `@Resume` methods answer customers' messages, one turn at a time per customer.
+ * `@ZixflowBot({ accounts: ['brand-b'] })` answers only the messages of those accounts.
  */
-export function ZixflowBot(): ClassDecorator {
-  return BotProviderMetadata(true);
+export function ZixflowBot(options: ZixflowBotOptions = {}): ClassDecorator {
+  const accounts = options.accounts === undefined ? undefined : [...options.accounts];
+  return BotProviderMetadata(accounts === undefined ? {} : { accounts });
 }
 
 /**

@@ -51,15 +51,16 @@ export class ZixflowBotExplorer implements OnModuleInit {
         this.requireSingleton(wrapper, metatype.name);
         this.dialogs.add(dialog, instance as ZixflowDialogDefinition<Record<string, unknown>>, metatype.name);
       }
-      if (this.reflector.get(BotProviderMetadata, metatype) === true) {
+      const bot = this.reflector.get(BotProviderMetadata, metatype);
+      if (bot !== undefined) {
         this.requireSingleton(wrapper, metatype.name);
-        this.addRoutesOf(instance as Record<string, unknown>);
+        this.addRoutesOf(instance as Record<string, unknown>, bot.accounts);
       }
     }
     this.logger.log(`${this.routes.length} bot routes`);
   }
 
-  private addRoutesOf(instance: Record<string, unknown>): void {
+  private addRoutesOf(instance: Record<string, unknown>, accounts: readonly string[] | undefined): void {
     const prototype = Object.getPrototypeOf(instance) as Record<string, unknown>;
     for (const methodName of this.scanner.getAllMethodNames(prototype)) {
       const method = prototype[methodName];
@@ -79,7 +80,9 @@ export class ZixflowBotExplorer implements OnModuleInit {
       ) as BotHandler;
       const name = `${instance.constructor.name}.${methodName}`;
       for (const { stage, matcher } of metadata) {
-        this.routes.push({ stage, matcher, handler, name });
+        this.routes.push(
+          accounts === undefined ? { stage, matcher, handler, name } : { stage, matcher, handler, name, accounts },
+        );
       }
     }
   }

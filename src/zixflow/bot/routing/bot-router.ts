@@ -10,6 +10,8 @@ export interface BotRoute<Handler> {
   handler: Handler;
   /** `Class.method`, for logs and errors. */
   name: string;
+  /** The accounts whose messages it answers (`@ZixflowBot({ accounts })`); undefined: every one. */
+  accounts?: readonly string[];
 }
 
 interface CompiledRoute<Handler> extends BotRoute<Handler> {
@@ -44,6 +46,12 @@ export class BotRouter<Handler> {
   ): { route: BotRoute<Handler>; match: BotRouteMatch } | undefined {
     for (const route of this.routes) {
       if (route.stage !== stage || (!options.fallback && route.matcher.kind === 'fallback')) continue;
+      if (
+        route.accounts !== undefined &&
+        (message.account === undefined || !route.accounts.includes(message.account))
+      ) {
+        continue;
+      }
       const match = route.test(message);
       if (match !== undefined) return { route, match };
     }

@@ -19,6 +19,12 @@ export interface ReplyBatch {
   now: number;
 }
 
+/** Where a turn's replies go: the customer, the business number, and the account (none: the default). */
+export type BotReplyTarget = ZixflowReplyTarget & { account?: string };
+
+/** The service of an account (the default without one). */
+export type BotAccountServices = (account: string | undefined) => Promise<ZixflowWhatsappService>;
+
 /**
  * Sends one turn's replies in order, each after the one before it was accepted, so a conversation's
  * messages reach Zixflow in the order the bot wrote them. Stops at the first failure (later replies
@@ -28,12 +34,12 @@ export class BotReplySender {
   private readonly logger = new Logger('ZixflowBot');
 
   /**
-   * @param whatsapp - the service that sends.
+   * @param whatsappOf - the service of each account, which sends that account's replies.
    * @param windowClosedTemplate - what replaces a session message outside the window, if anything.
    * @param replyLog - where accepted replies are recorded, if anywhere.
    */
   constructor(
-    private readonly whatsapp: ZixflowWhatsappService,
+    private readonly whatsappOf: BotAccountServices,
     private readonly windowClosedTemplate: ZixflowBotTemplateReply | undefined,
     private readonly replyLog: ZixflowReplyLog | undefined,
   ) {}
@@ -42,7 +48,7 @@ export class BotReplySender {
    * Sends `replies` to the customer of `incoming`. `lastCustomerMessageAt` and `now` decide whether
    * the window is open: a turn answering a message always is; a timer's reply may not be.
    */
-  async send(incoming: ZixflowReplyTarget, replies: readonly ZixflowBotReply[], window: ReplyBatch): Promise<void> {
+  async send(incoming: BotReplyTarget, replies: readonly ZixflowBotReply[], window: ReplyBatch): Promise<void> {
     const open =
       window.lastCustomerMessageAt !== undefined && window.now - window.lastCustomerMessageAt < SESSION_WINDOW_MS;
     for (const [index, reply] of replies.entries()) {
@@ -60,14 +66,16 @@ export class BotReplySender {
   }
 
   private async sendOne(
-    incoming: ZixflowReplyTarget,
+    incoming: BotReplyTarget,
     reply: ZixflowBotReply,
     open: boolean,
     last: number | undefined,
   ): Promise<void> {
     const message: ZixflowBotReply = typeof reply === 'string' ? { type: 'text', text: { body: reply } } : reply;
+    // The account's own service: its key, its numbers, its pacing.
+    const whatsapp = await this.whatsappOf(incoming.account);
     if (message.type === 'template') {
-      await this.sendTemplate(incoming, message);
+      await this.sendTemplate(whatsapp, incoming, message);
       return;
     }
     if (!open) {
@@ -77,15 +85,19 @@ export class BotReplySender {
           last === undefined ? undefined : new Date(last),
         );
       }
-      await this.sendTemplate(incoming, this.windowClosedTemplate);
+      await this.sendTemplate(whatsapp, incoming, this.windowClosedTemplate);
       return;
     }
-    await this.whatsapp.reply(incoming, message as ZixflowReplyMessage);
+    await whatsapp.reply(incoming, message as ZixflowReplyMessage);
   }
 
-  private async sendTemplate(incoming: ZixflowReplyTarget, template: ZixflowBotTemplateReply): Promise<void> {
+  private async sendTemplate(
+    whatsapp: ZixflowWhatsappService,
+    incoming: BotReplyTarget,
+    template: ZixflowBotTemplateReply,
+  ): Promise<void> {
     const { type: _type, ...fields } = template;
-    await this.whatsapp.sendTemplate({
+    await whatsapp.sendTemplate({
       ...fields,
       to: incoming.sender.number,
       ...(incoming.phoneId ? { phoneId: incoming.phoneId } : {}),

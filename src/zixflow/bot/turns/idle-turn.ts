@@ -15,12 +15,19 @@ export interface IdleTurnDeps {
   ttlMs: number;
 }
 
-/** The customer and business number of a conversation, from its key (`phoneId:number`). */
-export function replyTargetOf(conversationKey: string): ZixflowReplyTarget {
+/**
+ * The customer, business number and account of a conversation, from its key (`phoneId:number`, or
+ * `account:phoneId:number`; account names hold no `:`).
+ */
+export function replyTargetOf(conversationKey: string): ZixflowReplyTarget & { account?: string } {
   const separator = conversationKey.lastIndexOf(':');
-  const phoneId = conversationKey.slice(0, separator);
+  const rest = conversationKey.slice(0, separator);
   const number = conversationKey.slice(separator + 1);
-  return phoneId === 'default' ? { sender: { number } } : { sender: { number }, phoneId };
+  const accountEnd = rest.indexOf(':');
+  const account = accountEnd === -1 ? undefined : rest.slice(0, accountEnd);
+  const phoneId = rest.slice(accountEnd + 1);
+  const target = phoneId === 'default' ? { sender: { number } } : { sender: { number }, phoneId };
+  return account === undefined ? target : { ...target, account };
 }
 
 /** Sets the nudge and time-out of the active dialog, counted from the turn that just ended. */

@@ -3,7 +3,7 @@ import { ModuleRef } from '@nestjs/core';
 import type { EventEmitter2 } from '@nestjs/event-emitter';
 import { ZixflowConfigurationError } from '../../core/errors/zixflow-configuration.error';
 import { maskPhoneNumber } from '../../core/phone/mask-phone-number';
-import { ZixflowWhatsappService } from '../../sending/zixflow-whatsapp.service';
+import { ZixflowAccountServices } from '../../sending/accounts/zixflow-account-services';
 import type { ZixflowIncomingMessage } from '../../webhooks';
 import { ZixflowBotContext, ZixflowBotReply } from '../context/zixflow-bot-context';
 import { ZixflowBotExplorer } from '../discovery/zixflow-bot.explorer';
@@ -59,7 +59,12 @@ export class ZixflowBotRunner implements OnModuleInit, OnApplicationShutdown {
 
   /** Builds the router once the explorer has found the routes (it runs first: it is a dependency). */
   async onModuleInit(): Promise<void> {
-    this.sender = new BotReplySender(this.findWhatsapp(), this.options.windowClosedTemplate, this.options.replyLog);
+    const accounts = this.findAccounts();
+    this.sender = new BotReplySender(
+      (account) => accounts.forAccount(account),
+      this.options.windowClosedTemplate,
+      this.options.replyLog,
+    );
     await this.timers.start((job) => this.fireTimer(job));
     this.dialogRunner = new DialogRunner(this.explorer.dialogs);
     this.pipeline = new BotTurnPipeline(
@@ -69,15 +74,18 @@ export class ZixflowBotRunner implements OnModuleInit, OnApplicationShutdown {
     );
   }
 
-  /** The app's service, wherever `ZixflowModule` was imported (it need not be global). */
-  private findWhatsapp(): ZixflowWhatsappService {
-    try {
-      return this.moduleRef.get(ZixflowWhatsappService, { strict: false });
-    } catch {
+  /**
+   * The app's services, wherever `ZixflowModule` was imported (it need not be global): the default
+   * one, the named registrations and the tenants, so each reply goes through its message's account.
+   */
+  private findAccounts(): ZixflowAccountServices {
+    const accounts = new ZixflowAccountServices(this.moduleRef);
+    if (accounts.isEmpty) {
       throw new ZixflowConfigurationError(
         'ZixflowBotModule sends replies with ZixflowWhatsappService: import ZixflowModule.forRoot() in your application.',
       );
     }
+    return accounts;
   }
 
   /** Stops the timers; queued turns finish first (see {@link whenIdle}). */

@@ -1,4 +1,15 @@
-import { Controller, HttpCode, HttpStatus, Inject, Post, Req, SetMetadata, Type, UseGuards } from '@nestjs/common';
+import {
+  Controller,
+  HttpCode,
+  HttpStatus,
+  Inject,
+  Param,
+  Post,
+  Req,
+  SetMetadata,
+  Type,
+  UseGuards,
+} from '@nestjs/common';
 import { ZIXFLOW_WEBHOOKS_RESOLVED_OPTIONS } from '../zixflow-webhooks.constants';
 import { ResolvedZixflowWebhooksOptions } from '../zixflow-webhooks-options.schema';
 import { ZixflowWebhookDeliveries } from '../zixflow-webhook-deliveries';
@@ -24,7 +35,8 @@ export function createZixflowWebhooksController(path: string): Type<object> {
   /**
    * `POST {path}/incoming` (secret in a header), `POST {path}/reports` and `POST {path}/postbacks`
    * (secret as `?token=`, since it travels inside the URL given to Zixflow). Each answers 200 as
-   * soon as the event is accepted; handlers run afterwards.
+   * soon as the event is accepted; handlers run afterwards. The same three under `{path}/:account/`
+   * serve the accounts of the `accounts` option, each with its own secret.
    */
   @Controller(path)
   @UseGuards(ZixflowWebhookSecretGuard)
@@ -37,33 +49,43 @@ export function createZixflowWebhooksController(path: string): Type<object> {
     ) {}
 
     /** Zixflow's account-level incoming-message webhook. */
-    @Post('incoming')
+    @Post(['incoming', ':account/incoming'])
     @HttpCode(HttpStatus.OK)
     @WebhookSecretIn('header')
-    async receiveIncoming(@Req() request: ZixflowWebhookHttpRequest): Promise<ZixflowWebhookAck> {
-      const ack = await this.receiver.acceptIncoming(await readWebhookJson(request, this.options.maxBodyBytes));
+    async receiveIncoming(
+      @Req() request: ZixflowWebhookHttpRequest,
+      @Param('account') account: string | undefined,
+    ): Promise<ZixflowWebhookAck> {
+      const body = await readWebhookJson(request, this.options.maxBodyBytes);
+      const ack = await this.receiver.acceptIncoming(body, account);
       this.deliveries.record('incoming');
       return ack;
     }
 
     /** Delivery reports for messages sent with `reportURL` pointing here. */
-    @Post('reports')
+    @Post(['reports', ':account/reports'])
     @HttpCode(HttpStatus.OK)
     @WebhookSecretIn('query')
-    async receiveReport(@Req() request: ZixflowWebhookHttpRequest): Promise<ZixflowWebhookAck> {
+    async receiveReport(
+      @Req() request: ZixflowWebhookHttpRequest,
+      @Param('account') account: string | undefined,
+    ): Promise<ZixflowWebhookAck> {
       const body = await readWebhookJson(request, this.options.maxBodyBytes, { keepLongIntegers: true });
-      const ack = await this.receiver.acceptReport(body);
+      const ack = await this.receiver.acceptReport(body, account);
       this.deliveries.record('reports');
       return ack;
     }
 
     /** The AI API's post-backs for messages sent with `post_back_url` pointing here. */
-    @Post('postbacks')
+    @Post(['postbacks', ':account/postbacks'])
     @HttpCode(HttpStatus.OK)
     @WebhookSecretIn('query')
-    async receivePostBack(@Req() request: ZixflowWebhookHttpRequest): Promise<ZixflowWebhookAck> {
+    async receivePostBack(
+      @Req() request: ZixflowWebhookHttpRequest,
+      @Param('account') account: string | undefined,
+    ): Promise<ZixflowWebhookAck> {
       const body = await readWebhookJson(request, this.options.maxBodyBytes, { keepLongIntegers: true });
-      const ack = await this.receiver.acceptPostBack(body);
+      const ack = await this.receiver.acceptPostBack(body, account);
       this.deliveries.record('postbacks');
       return ack;
     }

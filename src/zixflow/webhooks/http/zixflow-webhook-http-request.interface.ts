@@ -15,6 +15,8 @@ export interface ZixflowWebhookHttpRequest {
   body?: unknown;
   /** Set by Nest when the application was created with `rawBody: true`, on either platform. */
   rawBody?: Buffer;
+  /** Route parameters (`:account`), set by either platform's router. */
+  params?: Record<string, string | undefined>;
   /** Fastify's underlying Node request; absent on Express, whose request is the Node request itself. */
   raw?: IncomingMessage;
 }

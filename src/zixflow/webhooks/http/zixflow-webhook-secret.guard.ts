@@ -41,14 +41,22 @@ export class ZixflowWebhookSecretGuard implements CanActivate {
       this.reflector.get<WebhookSecretSource | undefined>(WEBHOOK_SECRET_SOURCE, context.getHandler()) ?? 'header';
     const request = context.switchToHttp().getRequest<ZixflowWebhookHttpRequest>();
     const candidate = source === 'header' ? request.headers[this.options.secretHeader] : readTokenParam(request);
-    if (matchesWebhookSecret(candidate, this.options.secretDigest)) {
+    const account = request.params?.account;
+    // An account's routes open with that account's secret only; an unknown account has none.
+    const digest = account === undefined ? this.options.secretDigest : this.options.accounts.get(account);
+    if (digest === undefined) {
+      this.logger.warn('Refused a webhook call for an account that is not in the accounts option');
+      throw new UnauthorizedException('Missing or wrong webhook secret');
+    }
+    if (matchesWebhookSecret(candidate, digest)) {
       return true;
     }
     const where =
       source === 'header'
         ? `header ${this.options.secretHeader}`
         : `query parameter ${ZIXFLOW_WEBHOOK_REPORT_TOKEN_PARAM}`;
-    this.logger.warn(`Refused a webhook call: ${candidate === undefined ? 'no' : 'wrong'} secret in ${where}`);
+    const of = account === undefined ? '' : ` of account ${account}`;
+    this.logger.warn(`Refused a webhook call${of}: ${candidate === undefined ? 'no' : 'wrong'} secret in ${where}`);
     throw new UnauthorizedException('Missing or wrong webhook secret');
   }
 }

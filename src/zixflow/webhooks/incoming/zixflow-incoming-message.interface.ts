@@ -137,6 +137,11 @@ export interface ZixflowIncomingMessage {
   sender: ZixflowIncomingSender;
   /** What they wrote. */
   message: ZixflowIncomingContent;
+  /**
+   * The account it arrived for, from the webhook path (`<path>/<account>/incoming`); absent on the
+   * routes without an account. The bot replies through that account's service.
+   */
+  account?: string;
   /** The whole payload as received, for fields the library does not model (reply context, referrals, …). */
   raw: Readonly<Record<string, unknown>>;
 }

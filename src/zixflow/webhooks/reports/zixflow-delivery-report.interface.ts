@@ -31,6 +31,8 @@ export interface ZixflowDeliveryReport {
   postBackData: string | undefined;
   /** When this server received the report. */
   receivedAt: Date;
+  /** The account it arrived for, from the webhook path (`<path>/<account>/reports`); absent on the routes without one. */
+  account?: string;
   /** The body as received (integers beyond 2^53 as strings of their digits when they could be kept). */
   raw: Readonly<Record<string, unknown>>;
 }
