@@ -11,6 +11,8 @@ export type ZixflowQueuedMessage = ZixflowMessage;
 export interface ZixflowQueueJobData {
   /** The message to send. */
   message: ZixflowQueuedMessage;
+  /** The account it is sent through (a registration's `name` or a tenant id); absent: the default. */
+  account?: string;
   /** The caller's idempotency key, when one was given; the job id is derived from it. */
   idempotencyKey?: string;
 }

@@ -15,7 +15,10 @@ export function enqueueJobOptions(options: ZixflowEnqueueOptions = {}): JobsOpti
     if (typeof idempotencyKey !== 'string' || idempotencyKey === '') {
       throw new RangeError('ZixflowOutbox: idempotencyKey must be a non-empty string');
     }
-    jobOptions.jobId = idempotencyJobId(idempotencyKey);
+    // Per account: two accounts' equal keys are two intents, so two jobs.
+    jobOptions.jobId = idempotencyJobId(
+      options.account === undefined ? idempotencyKey : `${options.account}\n${idempotencyKey}`,
+    );
   }
   if (delayMs !== undefined) {
     if (!Number.isSafeInteger(delayMs) || delayMs < 0) {

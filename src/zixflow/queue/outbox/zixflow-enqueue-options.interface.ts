@@ -8,6 +8,12 @@ export interface ZixflowEnqueueOptions {
    * intent, e.g. `order-1001-shipped` or `${broadcastId}:${recipient}`. Any non-empty string.
    */
   idempotencyKey?: string;
+  /**
+   * The account to send through: a `ZixflowModule` registration's `name` or a `ZixflowTenants`
+   * tenant id. Stored in the job (the name only, never a key); the worker sends through that
+   * account's service. Idempotency keys are per account. Default: the default registration.
+   */
+  account?: string;
   /** Wait this long before the message may be sent, in milliseconds. Default 0. */
   delayMs?: number;
   /**

@@ -1,3 +1,4 @@
+import { isZixflowAccountName } from '../../sending/accounts/zixflow-account-name';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Job, JobsOptions, Queue } from 'bullmq';
 import type { ZixflowMessage } from '../../sending/messages/zixflow-message.types';
@@ -51,7 +52,12 @@ export class ZixflowOutbox {
    */
   async enqueueDetailed(message: ZixflowMessage, options: ZixflowEnqueueOptions = {}): Promise<ZixflowEnqueued> {
     const jobOptions = enqueueJobOptions(options);
-    const [enqueued] = await this.add([prepareQueuedMessage(message)], [options.idempotencyKey], [jobOptions]);
+    const [enqueued] = await this.add(
+      [prepareQueuedMessage(message)],
+      [options.idempotencyKey],
+      [jobOptions],
+      [checkAccount(options.account)],
+    );
     return enqueued;
   }
 
@@ -76,6 +82,7 @@ export class ZixflowOutbox {
   async enqueueManyDetailed(items: Iterable<ZixflowOutboxItem>): Promise<ZixflowEnqueued[]> {
     const list = Array.from(items);
     const jobOptions = list.map((item) => enqueueJobOptions(item));
+    const accounts = list.map((item) => checkAccount(item.account));
     const prepared = prepareQueuedMessages(list.map((item) => item.message));
     if (list.length === 0) {
       return [];
@@ -84,6 +91,7 @@ export class ZixflowOutbox {
       prepared,
       list.map((item) => item.idempotencyKey),
       jobOptions,
+      accounts,
     );
   }
 
@@ -92,12 +100,13 @@ export class ZixflowOutbox {
     messages: ZixflowQueueJobData['message'][],
     keys: Array<string | undefined>,
     jobOptions: JobsOptions[],
+    accounts: Array<string | undefined>,
   ): Promise<ZixflowEnqueued[]> {
     const timestamp = uniqueJobTimestamp();
     const jobs = await this.queue.addBulk(
       messages.map((message, index) => ({
         name: message.type,
-        data: jobData(message, keys[index]),
+        data: jobData(message, keys[index], accounts[index]),
         opts: { ...jobOptions[index], timestamp },
       })),
     );
@@ -123,8 +132,23 @@ export class ZixflowOutbox {
   }
 }
 
-function jobData(message: ZixflowQueueJobData['message'], idempotencyKey: string | undefined): ZixflowQueueJobData {
-  return idempotencyKey === undefined ? { message } : { message, idempotencyKey };
+function jobData(
+  message: ZixflowQueueJobData['message'],
+  idempotencyKey: string | undefined,
+  account: string | undefined,
+): ZixflowQueueJobData {
+  const data: ZixflowQueueJobData = idempotencyKey === undefined ? { message } : { message, idempotencyKey };
+  if (account !== undefined) data.account = account;
+  return data;
+}
+
+function checkAccount(account: string | undefined): string | undefined {
+  if (account !== undefined && !isZixflowAccountName(account)) {
+    throw new RangeError(
+      'ZixflowOutbox: account must be 1 to 64 letters, digits and - . _ ~ (a registration name or tenant id)',
+    );
+  }
+  return account;
 }
 
 function jobIdOf(job: Job): string {

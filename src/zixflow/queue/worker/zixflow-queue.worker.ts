@@ -3,7 +3,7 @@ import { ModuleRef } from '@nestjs/core';
 import type { Queue, Worker } from 'bullmq';
 import { ZixflowConfigurationError } from '../../core/errors/zixflow-configuration.error';
 import { maskPhoneNumber } from '../../core/phone/mask-phone-number';
-import { ZixflowWhatsappService } from '../../sending/zixflow-whatsapp.service';
+import { ZixflowAccountServices } from '../../sending/accounts/zixflow-account-services';
 import type { ZixflowSendResult } from '../../core/messages/zixflow-send-result.interface';
 import { ZIXFLOW_QUEUE, ZIXFLOW_QUEUE_RESOLVED_OPTIONS } from '../zixflow-queue.constants';
 import type { ResolvedZixflowQueueOptions, ResolvedZixflowQueueWorker } from '../zixflow-queue-options.schema';
@@ -13,7 +13,7 @@ import { createZixflowWorker } from './create-zixflow-worker';
 import { findEventEmitter } from './find-event-emitter';
 import { originalFailure } from './job-failure';
 import { QueueEventPublisher, ZixflowQueueJob } from './queue-event-publisher';
-import { sendQueuedMessage, ZixflowQueueSender } from './send-queued-message';
+import { sendQueuedMessage, ZixflowQueueSenders } from './send-queued-message';
 
 /**
  * Runs this instance's BullMQ worker on the Zixflow queue, unless the module was configured with
@@ -64,16 +64,18 @@ export class ZixflowQueueWorker implements OnApplicationBootstrap, OnModuleDestr
     }
   }
 
-  private findWhatsapp(): ZixflowQueueSender {
-    try {
-      return this.moduleRef.get(ZixflowWhatsappService, { strict: false });
-    } catch {
+  /** Each job goes through its account's service: the default, a named registration or a tenant. */
+  /** Each job goes through its account's service: the default, a named registration or a tenant. */
+  private findWhatsapp(): ZixflowQueueSenders {
+    const accounts = new ZixflowAccountServices(this.moduleRef);
+    if (accounts.isEmpty) {
       throw new ZixflowConfigurationError(
         'ZixflowQueueModule runs a worker in this instance, and the worker sends through ZixflowWhatsappService: ' +
           'register ZixflowModule (e.g. ZixflowModule.forRootAsync(zixflowConfig.asProvider())) in the application, ' +
           'or pass worker: false for an instance that only enqueues.',
       );
     }
+    return (account) => accounts.forAccount(account);
   }
 
   private listen(
