@@ -65,4 +65,14 @@ describe('toPlainData', () => {
   it('reports no paths for a message without reserved keys', () => {
     expect(toPlainData({ text: { body: 'constructor' } }).reservedKeyPaths).toEqual([]);
   });
+
+  it('refuses a constructor key set on an array instead of throwing a TypeError', () => {
+    const list: unknown[] = [{ ok: true }];
+    Object.assign(list, { constructor: 'x' });
+
+    const { data, reservedKeyPaths } = toPlainData({ list });
+
+    expect(reservedKeyPaths).toEqual(['list.constructor']);
+    expect(data).toStrictEqual({ list: [{ ok: true }] });
+  });
 });

@@ -71,10 +71,26 @@ function copyAt(value: unknown, path: string, depth: number, walk: Walk): unknow
   }
   walk.seen.add(value);
   const copy = Array.isArray(value)
-    ? value.map((item: unknown, index) => copyAt(item, pathOf(path, String(index)), depth + 1, walk))
+    ? copyItems(value as unknown[], path, depth, walk)
     : Object.fromEntries(copyEntries(value, path, depth, walk));
   walk.seen.delete(value);
   return copy;
+}
+
+/**
+ * An array's items by index, into a plain new array: not `value.map`, which asks the array's own
+ * `constructor` for the result's class, so `{ constructor: 'x' }` set on an array would throw a
+ * TypeError instead of being refused. A reserved key set on an array is refused like one on an object.
+ */
+function copyItems(value: unknown[], path: string, depth: number, walk: Walk): unknown[] {
+  for (const key of Object.keys(value)) {
+    if (RESERVED_KEYS.has(key)) walk.reservedKeyPaths.push(pathOf(path, key));
+  }
+  const items: unknown[] = [];
+  for (let index = 0; index < value.length; index += 1) {
+    items.push(copyAt(value[index], pathOf(path, String(index)), depth + 1, walk));
+  }
+  return items;
 }
 
 function copyEntries(value: object, path: string, depth: number, walk: Walk): Array<[string, unknown]> {
