@@ -165,7 +165,8 @@ describe('several Zixflow accounts in one app: sends', () => {
 
 describe('ZixflowTenants cache', () => {
   it('keeps at most maxTenants, rebuilds an evicted or expired tenant, and closes all on shutdown', async () => {
-    const [account] = await startAccounts();
+    const accounts = await startAccounts();
+    const [account] = accounts;
     const calls: string[] = [];
     const moduleRef = await Test.createTestingModule({
       imports: [
@@ -196,7 +197,8 @@ describe('ZixflowTenants cache', () => {
     } finally {
       await moduleRef.close();
       expect(tenants.size).toBe(0);
-      await account.sandbox.stop();
+      // Every sandbox startAccounts started, not only the one this test uses: none may stay open.
+      await Promise.all(accounts.map((started) => started.sandbox.stop()));
     }
   });
 
