@@ -75,4 +75,10 @@ describe('toPlainData', () => {
     expect(reservedKeyPaths).toEqual(['list.constructor']);
     expect(data).toStrictEqual({ list: [{ ok: true }] });
   });
+
+  it('checks an undefined, function or symbol list item as the null JSON would send', () => {
+    const { data } = toPlainData({ list: [undefined, () => 1, Symbol('s'), { ok: true }] });
+
+    expect(data).toStrictEqual({ list: [null, null, null, { ok: true }] });
+  });
 });

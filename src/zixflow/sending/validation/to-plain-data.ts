@@ -88,9 +88,18 @@ function copyItems(value: unknown[], path: string, depth: number, walk: Walk): u
   }
   const items: unknown[] = [];
   for (let index = 0; index < value.length; index += 1) {
-    items.push(copyAt(value[index], pathOf(path, String(index)), depth + 1, walk));
+    items.push(copyAt(asJsonItem(value[index]), pathOf(path, String(index)), depth + 1, walk));
   }
   return items;
+}
+
+/**
+ * An array item as JSON would send it: `undefined`, a function or a symbol become `null`. The
+ * validators skip an `undefined` item as if it were absent, yet the body would carry `null` there,
+ * so the item is checked as the `null` it would be sent as (and refused where an object is due).
+ */
+function asJsonItem(item: unknown): unknown {
+  return item === undefined || typeof item === 'function' || typeof item === 'symbol' ? null : item;
 }
 
 function copyEntries(value: object, path: string, depth: number, walk: Walk): Array<[string, unknown]> {
