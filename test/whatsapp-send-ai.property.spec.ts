@@ -10,7 +10,7 @@ import { API_KEY, PHONE_ID, startWhatsapp, WhatsappUnderTest } from './reliabili
  * one accepts and the other refuses is a bug in one of them.
  */
 
-// PROPERTY_RUNS=1000 for a longer hunt.
+// PROPERTY_RUNS=1000 PROPERTY_SEED=<any integer> for a longer hunt (the seed is fixed in test/fast-check.setup.ts).
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 60);
 jest.setTimeout(120_000);
 
@@ -21,7 +21,8 @@ const tricky = fc.constantFrom('a', 'Z', ' ', 'é', '😀', '中', '"', '\\', '\
 function text(max: number): fc.Arbitrary<string> {
   const length = fc.oneof(
     { weight: 5, arbitrary: fc.integer({ min: 1, max: Math.min(max, 30) }) },
-    { weight: 2, arbitrary: fc.constantFrom(max, max + 1) },
+    // At and one past the limit, rarely enough that a list of ten fields is still often valid.
+    { weight: 1, arbitrary: fc.constantFrom(max, max + 1) },
   );
   return length
     .chain((size) =>
@@ -56,7 +57,7 @@ const rows = fc.uniqueArray(
   fc.record({ id: text(200), title: text(24), description: text(72) }, { requiredKeys: ['id', 'title'] }),
   {
     minLength: 1,
-    maxLength: 6,
+    maxLength: 4,
     selector: (row) => row.id,
   },
 );
@@ -121,8 +122,11 @@ const KINDS: Record<string, [keyof ZixflowWhatsappService, fc.Arbitrary<JsonObje
         action: fc.record({
           parameters: fc.record(
             {
-              country: fc.constantFrom('IN', 'SG', 'in', 'IND'),
-              values: fc.dictionary(fc.constantFrom('name', 'city'), fc.oneof(text(20), fc.integer())),
+              country: fc.constantFrom('IN', 'SG', 'IN', 'SG', 'in', 'IND'),
+              values: fc.dictionary(
+                fc.constantFrom('name', 'city'),
+                fc.oneof({ weight: 4, arbitrary: text(20) }, { weight: 1, arbitrary: fc.integer() }),
+              ),
             },
             { requiredKeys: ['country'] },
           ),
@@ -221,7 +225,8 @@ describe('property (AI API): a send is refused before the network or sends a bod
         }),
         { numRuns: RUNS },
       );
-      expect(sent).toBeGreaterThan(0);
+      // The accept branch must really be exercised, not only refusals.
+      expect(sent).toBeGreaterThanOrEqual(RUNS / 20);
     });
   });
 });
