@@ -36,6 +36,9 @@ export type {
   ZixflowSandboxOptions,
 } from './zixflow-sandbox.types';
 
+/** Several Zixflow accounts in one sandbox: the `zixflowAccounts` option, and what `sandbox.zixflowAccounts` tells of each. */
+export type { SandboxAccountInfo, ZixflowSandboxAccountOptions } from './sandbox-accounts.types';
+
 /** Templates a test registers so the sandbox serves their variable keys. */
 export type { SandboxTemplate, SandboxTemplateVariable } from './sandbox-template-registry';
 

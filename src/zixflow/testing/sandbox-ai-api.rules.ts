@@ -1,21 +1,27 @@
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { AI_INGEST_PREFIXES, aiSendRouteOf, checkAiMessageBody, type AiSendRoute } from './checks/ai-message.checks';
+import type { SandboxAccountSettings } from './sandbox-account.settings';
 import { answerAiData, isAiDataPath, type SandboxAiData } from './sandbox-ai-data.answers';
 import { readJsonObject } from './sandbox-request-content';
 import type { ReceivedBody } from './sandbox-request.reader';
 import { sendJson } from './sandbox-responses';
-import type { SandboxRecordedRequest } from './zixflow-sandbox.types';
+import type { SandboxRecordedRequest, SandboxSentMessage } from './zixflow-sandbox.types';
 
-/** What the AI rules need from the sandbox: credentials, data, and a place to put an accepted send. */
-export interface SandboxAiBackend extends SandboxAiData {
-  apiKey: string;
+/** What the AI rules need from the sandbox: whose credentials a call carries, data, and a place to put an accepted send. */
+export interface SandboxAiBackend extends Pick<SandboxAiData, 'templates' | 'stateOf'> {
+  /** The account whose `x-api-key` and, with it, own `x-workspace-id` the call carries; undefined for none (401). */
+  accountOf(request: SandboxRecordedRequest): SandboxAccountSettings | undefined;
+  /** The accepted AI send of `account` that answered with `requestId`: one account never sees another's. */
+  findByRequestId(requestId: string, account: SandboxAccountSettings): SandboxSentMessage | undefined;
   /** Stores an accepted send and starts its life; the ids are the AI API's. */
   accept(send: AcceptedAiSend): void;
 }
 
 /** An AI send that passed every check, with the ids the sandbox answers and reports with. */
 export interface AcceptedAiSend {
+  /** The account whose credentials sent it. */
+  account: SandboxAccountSettings;
   path: string;
   route: AiSendRoute;
   body: Record<string, unknown>;
@@ -54,23 +60,31 @@ export function answerAiRequest(
     sendJson(res, 405, { success: false, message: 'Method not allowed' }, { allow: method });
     return;
   }
-  if (!hasCredentials(request, backend)) {
+  // Both headers on every call (§3.0), and they must be one account's: the campaign API's Bearer header does not count here.
+  const account = backend.accountOf(request);
+  if (account === undefined) {
     sendJson(res, 401, { success: false, message: 'Unauthorized' });
     return;
   }
   if (route === undefined) {
-    const answer = answerAiData(request, backend);
+    const answer = answerAiData(request, {
+      workspaceId: account.workspaceId,
+      accounts: account.whatsappAccounts,
+      templates: backend.templates,
+      findByRequestId: (requestId) => backend.findByRequestId(requestId, account),
+      stateOf: (messageId) => backend.stateOf(messageId),
+    });
     sendJson(res, answer.status, answer.payload);
     return;
   }
-  answerSend(res, request, received, route, backend);
+  answerSend(res, request, received, { route, account }, backend);
 }
 
 function answerSend(
   res: ServerResponse,
   request: SandboxRecordedRequest,
   received: ReceivedBody,
-  route: AiSendRoute,
+  { route, account }: { route: AiSendRoute; account: SandboxAccountSettings },
   backend: SandboxAiBackend,
 ): void {
   const content = readJsonObject(request, received);
@@ -81,6 +95,7 @@ function answerSend(
   }
   const requestId = randomUUID();
   backend.accept({
+    account,
     path: request.path,
     route,
     body: content.body,
@@ -90,11 +105,6 @@ function answerSend(
     zixflowMessageId: bigMessageId(),
   });
   sendJson(res, 200, { success: true, message: 'WhatsApp request queued successfully', request_id: requestId });
-}
-
-/** Both headers on every call (§3.0); the campaign API's Bearer header does not count here. */
-function hasCredentials(request: SandboxRecordedRequest, backend: SandboxAiBackend): boolean {
-  return request.headers['x-api-key'] === backend.apiKey && request.headers['x-workspace-id'] === backend.workspaceId;
 }
 
 /**

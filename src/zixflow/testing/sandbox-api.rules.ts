@@ -2,18 +2,15 @@ import { randomBytes } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { checkSessionMessageBody } from './checks/session-message.checks';
 import { checkTemplateMessageBody } from './checks/template-message.checks';
+import type { SandboxAccountDirectory } from './sandbox-account.directory';
+import type { SandboxAccountSettings } from './sandbox-account.settings';
 import { answerAiRequest, isAiPath, type AcceptedAiSend } from './sandbox-ai-api.rules';
 import { readJsonObject } from './sandbox-request-content';
 import type { ReceivedBody } from './sandbox-request.reader';
 import { sendJson } from './sandbox-responses';
 import type { SandboxStatusTimeline } from './sandbox-status.timeline';
 import { SANDBOX_VARIABLE_KEYS_PATH, type SandboxTemplateRegistry } from './sandbox-template-registry';
-import type {
-  SandboxMessageKind,
-  SandboxRecordedRequest,
-  SandboxSentMessage,
-  SandboxWhatsappAccount,
-} from './zixflow-sandbox.types';
+import type { SandboxMessageKind, SandboxRecordedRequest, SandboxSentMessage } from './zixflow-sandbox.types';
 
 const SESSION_MESSAGE_PATH = '/api/v1/campaign/whatsapp/message/send';
 const TEMPLATE_MESSAGE_PATH = '/api/v1/campaign/whatsapp/send';
@@ -33,11 +30,9 @@ interface Verdict {
   accepted?: { path: string; body: Record<string, unknown> };
 }
 
-/** The credentials and data both APIs answer with. */
+/** The accounts (whose credentials open the API) and the data both APIs answer with. */
 export interface SandboxApiSettings {
-  apiKey: string;
-  workspaceId: string;
-  accounts: readonly SandboxWhatsappAccount[];
+  accounts: SandboxAccountDirectory;
   templates: SandboxTemplateRegistry;
   timeline: SandboxStatusTimeline;
 }
@@ -63,14 +58,13 @@ export class SandboxApiRules {
 
   /** Answers one recorded API request. */
   answer(res: ServerResponse, request: SandboxRecordedRequest, received: ReceivedBody): void {
+    const { accounts, templates, timeline } = this.settings;
     if (isAiPath(request.path)) {
-      const { apiKey, workspaceId, accounts, templates, timeline } = this.settings;
       answerAiRequest(res, request, received, {
-        apiKey,
-        workspaceId,
-        accounts,
         templates,
-        findByRequestId: (requestId) => this.accepted.find((message) => message.requestId === requestId),
+        accountOf: (call) => accounts.byAiHeaders(call.headers),
+        findByRequestId: (requestId, account) =>
+          this.accepted.find((message) => message.requestId === requestId && message.account === account.name),
         stateOf: (messageId) => timeline.stateOf(messageId),
         accept: (send) => this.acceptAi(send),
       });
@@ -80,8 +74,9 @@ export class SandboxApiRules {
       this.answerVariableKeys(res, request);
       return;
     }
-    const verdict = judgeRequest(request, received, this.settings.apiKey);
-    if (verdict.accepted === undefined) {
+    const account = accounts.byBearer(request.headers);
+    const verdict = judgeRequest(request, received, account);
+    if (verdict.accepted === undefined || account === undefined) {
       sendJson(res, verdict.status, verdict.payload, verdict.headers);
       return;
     }
@@ -89,6 +84,7 @@ export class SandboxApiRules {
     const message = this.store({
       ...ids(),
       api: 'campaign',
+      ...accountField(account),
       kind: campaignKindOf(path, body),
       to: String(body.to),
       phoneId: String(body.phoneId),
@@ -107,7 +103,7 @@ export class SandboxApiRules {
   }
 
   private answerVariableKeys(res: ServerResponse, request: SandboxRecordedRequest): void {
-    if (request.headers.authorization !== `Bearer ${this.settings.apiKey}`) {
+    if (this.settings.accounts.byBearer(request.headers) === undefined) {
       sendJson(res, 401, { status: false, message: 'Unauthorised' }, { 'www-authenticate': 'Bearer' });
       return;
     }
@@ -120,6 +116,7 @@ export class SandboxApiRules {
     this.store({
       ...ids(),
       api: 'ai',
+      ...accountField(send.account),
       kind: send.route.kind,
       to: String(body.recipient),
       phoneId: String(body.phone_id),
@@ -140,6 +137,11 @@ export class SandboxApiRules {
   }
 }
 
+/** A message's `account`: only for a named account, so the default account's records look as they did before accounts. */
+function accountField(account: SandboxAccountSettings): { account?: string } {
+  return account.name === undefined ? {} : { account: account.name };
+}
+
 /** The campaign API's kinds: the body's `type`, reply buttons and lists both being `interactive`. */
 function campaignKindOf(path: string, body: Record<string, unknown>): SandboxMessageKind {
   if (path === TEMPLATE_MESSAGE_PATH) return 'template';
@@ -153,13 +155,17 @@ function campaignKindOf(path: string, body: Record<string, unknown>): SandboxMes
  * then content, then business validation. Tests rely on it (a bad key with a
  * bad body must give 401, not 400).
  */
-function judgeRequest(request: SandboxRecordedRequest, received: ReceivedBody, apiKey: string): Verdict {
+function judgeRequest(
+  request: SandboxRecordedRequest,
+  received: ReceivedBody,
+  account: SandboxAccountSettings | undefined,
+): Verdict {
   const check = SEND_ROUTES.get(request.path);
   if (check === undefined) return { status: 404, payload: { status: false, message: 'Not found' } };
   if (request.method !== 'POST') {
     return { status: 405, payload: { status: false, message: 'Method not allowed' }, headers: { allow: 'POST' } };
   }
-  if (request.headers.authorization !== `Bearer ${apiKey}`) {
+  if (account === undefined) {
     return {
       status: 401,
       payload: { status: false, message: 'Unauthorised' },

@@ -21,13 +21,21 @@ export type ConversationLogEvent = ({ kind: 'changed' } & LoggedConversation) | 
 
 type ConversationLogListener = (event: ConversationLogEvent) => void;
 
+/** What tells conversations apart. */
+interface ConversationKey {
+  customer: string;
+  phoneId: string;
+  account: string | undefined;
+}
+
 interface StoredConversation extends LoggedConversation {
   lastActivity: number;
 }
 
 /**
- * Both directions of every conversation the sandbox has seen, grouped by customer number and
- * business `phoneId`, as WhatsApp groups chats. Listeners hear every change, so the inbox can
+ * Both directions of every conversation the sandbox has seen, grouped by account, customer number
+ * and business `phoneId`, as WhatsApp groups chats (one customer writing to two accounts is two
+ * chats). An `account` of undefined is the default account. Listeners hear every change, so the inbox can
  * push updates instead of polling.
  */
 export class SandboxConversationLog {
@@ -49,11 +57,11 @@ export class SandboxConversationLog {
       ...(message.wamid !== undefined && { wamid: message.wamid }),
       body: message.body,
     };
-    this.append(message.to, message.phoneId, entry);
+    this.append({ customer: message.to, phoneId: message.phoneId, account: message.account }, entry);
   }
 
   /** Adds a customer message before it is posted to the app, so it shows before the app's answer. */
-  addIncoming(payload: SandboxIncomingPayload): SandboxIncomingEntry {
+  addIncoming(payload: SandboxIncomingPayload, account: string | undefined): SandboxIncomingEntry {
     const entry: SandboxIncomingEntry = {
       direction: 'incoming',
       id: payload.messageId,
@@ -61,7 +69,7 @@ export class SandboxConversationLog {
       eventId: payload.eventId,
       message: payload.message,
     };
-    const stored = this.append(payload.sender.number, payload.phoneId, entry, false);
+    const stored = this.append({ customer: payload.sender.number, phoneId: payload.phoneId, account }, entry, false);
     stored.conversation.customerName = payload.sender.name;
     this.changed(stored);
     return entry;
@@ -84,8 +92,8 @@ export class SandboxConversationLog {
   }
 
   /** Ids of the app's messages in a conversation that the customer has not read yet. */
-  unreadOutgoing(customer: string, phoneId: string): string[] {
-    const stored = this.conversations.get(conversationId(customer, phoneId));
+  unreadOutgoing(customer: string, phoneId: string, account: string | undefined): string[] {
+    const stored = this.conversations.get(conversationId(customer, phoneId, account));
     const entries = stored?.conversation.entries ?? [];
     return entries
       .filter((entry) => entry.direction === 'outgoing' && entry.status !== 'read')
@@ -93,8 +101,8 @@ export class SandboxConversationLog {
   }
 
   /** The customer's last known profile name in a conversation. */
-  customerNameOf(customer: string, phoneId: string): string | undefined {
-    return this.conversations.get(conversationId(customer, phoneId))?.conversation.customerName;
+  customerNameOf(customer: string, phoneId: string, account: string | undefined): string | undefined {
+    return this.conversations.get(conversationId(customer, phoneId, account))?.conversation.customerName;
   }
 
   /** Copies of every conversation, the most recently active first. */
@@ -121,13 +129,8 @@ export class SandboxConversationLog {
     return () => this.listeners.delete(listener);
   }
 
-  private append(
-    customer: string,
-    phoneId: string,
-    entry: SandboxConversationEntry,
-    announce = true,
-  ): StoredConversation {
-    const stored = this.conversationFor(customer, phoneId);
+  private append(where: ConversationKey, entry: SandboxConversationEntry, announce = true): StoredConversation {
+    const stored = this.conversationFor(where);
     stored.conversation.entries.push(entry);
     stored.lastActivity = entry.at.getTime();
     this.homes.set(entry.id, { stored, entry });
@@ -135,11 +138,12 @@ export class SandboxConversationLog {
     return stored;
   }
 
-  private conversationFor(customer: string, phoneId: string): StoredConversation {
-    const id = conversationId(customer, phoneId);
+  private conversationFor({ customer, phoneId, account }: ConversationKey): StoredConversation {
+    const id = conversationId(customer, phoneId, account);
     let stored = this.conversations.get(id);
     if (stored === undefined) {
-      stored = { conversation: { id, customer, phoneId, entries: [] }, revision: this.revision, lastActivity: 0 };
+      const conversation = { id, ...(account !== undefined && { account }), customer, phoneId, entries: [] };
+      stored = { conversation, revision: this.revision, lastActivity: 0 };
       this.conversations.set(id, stored);
     }
     return stored;

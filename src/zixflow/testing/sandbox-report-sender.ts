@@ -26,11 +26,12 @@ export class SandboxReportSender {
 
   /**
    * @param enabled - false sends no reports at all (`deliveryReports: false`).
-   * @param workspaceId - named in every post-back, as Zixflow's are.
+   * @param workspaceOf - the workspace id of the account that sent a message, named in its
+   *   post-backs as Zixflow's name theirs.
    */
   constructor(
     private readonly enabled: boolean,
-    private readonly workspaceId: string,
+    private readonly workspaceOf: (message: SandboxSentMessage) => string,
   ) {}
 
   /** Every report sent or skipped so far, oldest first. */
@@ -113,8 +114,17 @@ export class SandboxReportSender {
     const now = new Date();
     const { payload, json } =
       message.api === 'ai'
-        ? postBackPayload(message, status, now, this.workspaceId)
+        ? postBackPayload(message, status, now, this.workspaceOf(message))
         : campaignReportPayload(message, status, now);
-    return { messageId: message.messageId, api: message.api, url, status, sentAt: now, payload, rawBody: json };
+    return {
+      messageId: message.messageId,
+      api: message.api,
+      ...(message.account !== undefined && { account: message.account }),
+      url,
+      status,
+      sentAt: now,
+      payload,
+      rawBody: json,
+    };
   }
 }

@@ -5,6 +5,7 @@ import type { SandboxRequestRecorder } from './sandbox-request.recorder';
 import { buildRecord, pathnameOf, readBody } from './sandbox-request.reader';
 import { respondToFailure, sendJson } from './sandbox-responses';
 import type { SandboxScripts } from './sandbox-scripts';
+import type { SandboxRecordedRequest } from './zixflow-sandbox.types';
 
 /** The parts one request may pass through. */
 export interface SandboxPipelineParts {
@@ -13,6 +14,8 @@ export interface SandboxPipelineParts {
   recorder: SandboxRequestRecorder;
   scripts: SandboxScripts;
   rules: SandboxApiRules;
+  /** The `zixflowAccounts` name whose credentials a request carries; undefined for the default account's or none. */
+  accountOf: (request: SandboxRecordedRequest) => string | undefined;
   /** Whether stop() was called; a delayed script must not answer afterwards. */
   stopped: () => boolean;
 }
@@ -37,6 +40,9 @@ export class SandboxRequestPipeline {
   private async answerApi(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const received = await readBody(req);
     const request = buildRecord(req, received);
+    // Tagged from the credentials alone, before any script runs, so a scripted answer is still told apart by account.
+    const account = this.parts.accountOf(request);
+    if (account !== undefined) request.account = account;
     this.parts.recorder.record(request);
     if (received.tooLarge) {
       // Not scripted: the cap protects the test process itself, whatever the script says.

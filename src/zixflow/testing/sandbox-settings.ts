@@ -1,22 +1,20 @@
-import type { SandboxAccount } from './sandbox-incoming-payload';
-import type { SandboxWhatsappAccount, ZixflowSandboxOptions } from './zixflow-sandbox.types';
+import { resolveAccounts, whatsappAccountOf, type SandboxAccountSettings } from './sandbox-account.settings';
+import type { ZixflowSandboxOptions } from './zixflow-sandbox.types';
 
 /** The only address the sandbox binds to and calls: a fake API must never be reachable from the network. */
 export const SANDBOX_HOST = '127.0.0.1';
 
 const DEFAULT_API_KEY = 'sandbox-api-key';
 const DEFAULT_WORKSPACE_ID = 'sandbox-workspace';
-const DEFAULT_ACCOUNT: SandboxAccount = { phoneId: '100000000000001', wabaId: '100000000000002' };
+const DEFAULT_PHONE_ID = '100000000000001';
+const DEFAULT_WABA_ID = '100000000000002';
 const DEFAULT_REPORT_DELAY_MS = 50;
 
 /** {@link ZixflowSandboxOptions} checked and with every default filled in. */
 export interface SandboxSettings {
   port: number;
-  apiKey: string;
-  workspaceId: string;
-  account: SandboxAccount;
-  /** What the AI API's accounts endpoint lists. */
-  accounts: SandboxWhatsappAccount[];
+  /** The default account (the top-level options) first, then `zixflowAccounts` in order. */
+  accounts: SandboxAccountSettings[];
   /** Pause between status steps. */
   statusDelayMs: number;
   reportsEnabled: boolean;
@@ -31,16 +29,20 @@ export function resolveSandboxSettings(options: ZixflowSandboxOptions): SandboxS
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError(`ZixflowSandbox: invalid port ${port}`);
   if (apiKey === '') throw new RangeError('ZixflowSandbox: apiKey must not be empty');
   if (workspaceId === '') throw new RangeError('ZixflowSandbox: workspaceId must not be empty');
-  const account = {
-    phoneId: options.phoneId ?? DEFAULT_ACCOUNT.phoneId,
-    wabaId: options.wabaId ?? DEFAULT_ACCOUNT.wabaId,
+  const phoneId = options.phoneId ?? DEFAULT_PHONE_ID;
+  const wabaId = options.wabaId ?? DEFAULT_WABA_ID;
+  const listed = options.accounts ?? [whatsappAccountOf(phoneId, wabaId, 'Sandbox Business')];
+  const main: SandboxAccountSettings = {
+    name: undefined,
+    apiKey,
+    workspaceId,
+    phoneId,
+    wabaId,
+    whatsappAccounts: listed.map((account) => ({ ...account })),
   };
   return {
     port,
-    apiKey,
-    workspaceId,
-    account,
-    accounts: (options.accounts ?? [defaultAccountOf(account)]).map((listed) => ({ ...listed })),
+    accounts: resolveAccounts(main, options.zixflowAccounts),
     statusDelayMs: statusDelay(options.deliveryReports),
     reportsEnabled: options.deliveryReports !== false,
     inbox: options.inbox !== false,
@@ -54,16 +56,4 @@ function statusDelay(setting: ZixflowSandboxOptions['deliveryReports']): number 
   if (!Number.isFinite(delayMs) || delayMs < 0)
     throw new RangeError(`ZixflowSandbox: deliveryReports.delayMs must be a non-negative number (got ${delayMs})`);
   return delayMs;
-}
-
-/** The account the AI API lists when a test gives none: the sandbox's own business number. */
-function defaultAccountOf(account: SandboxAccount): SandboxWhatsappAccount {
-  return {
-    phone_id: account.phoneId,
-    waba_id: account.wabaId,
-    display_phone_number: '+1 555 010 0001',
-    verified_name: 'Sandbox Business',
-    quality_rating: 'GREEN',
-    daily_limit: 1000,
-  };
 }

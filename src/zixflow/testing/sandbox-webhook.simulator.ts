@@ -1,4 +1,5 @@
-import { buildIncomingPayload, type SandboxAccount } from './sandbox-incoming-payload';
+import type { SandboxAccountDirectory } from './sandbox-account.directory';
+import { buildIncomingPayload } from './sandbox-incoming-payload';
 import type { SandboxConversationLog } from './sandbox-conversation.log';
 import { loopbackUrlProblem, postJsonToLoopback } from './sandbox-loopback-client';
 import type { SandboxStatusTimeline } from './sandbox-status.timeline';
@@ -17,42 +18,46 @@ interface WebhookTarget {
 /**
  * Plays Zixflow calling the app's incoming-message webhook: builds the payload, posts it to a
  * loopback URL only, and writes the message and its outcome into the conversation log. It keeps
- * the connected app, and every call in flight so stop() can abort them.
+ * the app connected for each account (a customer of brand-b reaches brand-b's route with
+ * brand-b's secret, never another's), and every call in flight so stop() can abort them.
  */
 export class SandboxWebhookSimulator {
-  private app: SandboxAppConnection | undefined;
+  /** By account name; undefined is the default account. */
+  private readonly apps = new Map<string | undefined, SandboxAppConnection>();
   private readonly outbound = new Set<AbortController>();
   private stopped = false;
 
   constructor(
-    private readonly account: SandboxAccount,
+    private readonly accounts: SandboxAccountDirectory,
     private readonly log: SandboxConversationLog,
     private readonly timeline: SandboxStatusTimeline,
   ) {}
 
-  /** Whether an app was connected. */
-  get connected(): boolean {
-    return this.app !== undefined;
+  /** Whether an app was connected for the account (undefined: the default account). */
+  connected(account: string | undefined): boolean {
+    return this.apps.has(account);
   }
 
-  /** Remembers where the app receives webhooks; only loopback `http://` URLs are accepted. */
+  /** Remembers where the app receives an account's webhooks; only loopback `http://` URLs are accepted. */
   connect(connection: SandboxAppConnection): void {
+    const account = this.accounts.get(connection.account, 'connectApp account').name;
     const problem = loopbackUrlProblem(connection.incomingUrl);
     if (problem !== undefined)
       throw new RangeError(`ZixflowSandbox: incomingUrl ${JSON.stringify(connection.incomingUrl)} ${problem}`);
-    this.app = { ...connection };
+    this.apps.set(account, { ...connection });
   }
 
   /** Posts one customer message and resolves with the app's answer (see `ZixflowSandbox.simulateIncoming`). */
   async simulate(options: SandboxIncomingOptions): Promise<SandboxWebhookResult> {
     if (this.stopped) throw new Error('ZixflowSandbox: stopped; cannot simulate an incoming message');
-    const target = this.target(options);
-    const payload = buildIncomingPayload(options, this.account);
+    const account = this.accounts.get(options.account, 'simulateIncoming account');
+    const target = this.target(options, account.name);
+    const payload = buildIncomingPayload(options, account);
     const headers: Record<string, string> = { ...options.headers };
     if (target.secret !== undefined) headers[target.secretHeader ?? DEFAULT_WEBHOOK_SECRET_HEADER] = target.secret;
-    const entry = this.log.addIncoming(payload);
+    const entry = this.log.addIncoming(payload, account.name);
     // On WhatsApp a customer who writes has seen what came before.
-    this.timeline.markRead(this.log.unreadOutgoing(payload.sender.number, payload.phoneId));
+    this.timeline.markRead(this.log.unreadOutgoing(payload.sender.number, payload.phoneId, account.name));
     const controller = new AbortController();
     this.outbound.add(controller);
     try {
@@ -74,19 +79,21 @@ export class SandboxWebhookSimulator {
     this.outbound.forEach((controller) => controller.abort());
   }
 
-  /** The explicit `to` (with only the secret given alongside), else the connected app. */
-  private target(options: SandboxIncomingOptions): WebhookTarget {
+  /** The explicit `to` (with only the secret given alongside), else the app connected for the account. */
+  private target(options: SandboxIncomingOptions, account: string | undefined): WebhookTarget {
     if (options.to !== undefined)
       return { url: options.to, secret: options.secret, secretHeader: options.secretHeader };
-    if (this.app === undefined) {
+    const app = this.apps.get(account);
+    if (app === undefined) {
+      const connect = account === undefined ? '' : `account: ${JSON.stringify(account)}, `;
       throw new Error(
-        'ZixflowSandbox: simulateIncoming needs `to`, or an app connected with connectApp({ incomingUrl, secret })',
+        `ZixflowSandbox: simulateIncoming needs \`to\`, or an app connected with connectApp({ ${connect}incomingUrl, secret })`,
       );
     }
     return {
-      url: this.app.incomingUrl,
-      secret: options.secret ?? this.app.secret,
-      secretHeader: options.secretHeader ?? this.app.secretHeader,
+      url: app.incomingUrl,
+      secret: options.secret ?? app.secret,
+      secretHeader: options.secretHeader ?? app.secretHeader,
     };
   }
 }

@@ -1,16 +1,7 @@
-import { SandboxInbox } from './inbox/sandbox-inbox.routes';
-import { SandboxApiRules } from './sandbox-api.rules';
-import { SandboxConversationLog } from './sandbox-conversation.log';
-import type { SandboxAccount } from './sandbox-incoming-payload';
-import { SandboxReportSender } from './sandbox-report-sender';
-import { SandboxRequestPipeline } from './sandbox-request.pipeline';
-import { SandboxRequestRecorder } from './sandbox-request.recorder';
-import { SandboxScripts } from './sandbox-scripts';
-import { SandboxServer } from './sandbox-server';
+import type { SandboxAccountInfo } from './sandbox-accounts.types';
+import { SandboxParts } from './sandbox-parts';
 import { resolveSandboxSettings, type SandboxSettings } from './sandbox-settings';
-import { SandboxStatusTimeline } from './sandbox-status.timeline';
-import { SandboxTemplate, SandboxTemplateRegistry } from './sandbox-template-registry';
-import { SandboxWebhookSimulator } from './sandbox-webhook.simulator';
+import type { SandboxTemplate } from './sandbox-template-registry';
 import type {
   SandboxAppConnection,
   SandboxConversation,
@@ -18,7 +9,6 @@ import type {
   SandboxMessageStatus,
   SandboxRecordedRequest,
   SandboxReportDelivery,
-  SandboxReportStatus,
   SandboxScriptedResponse,
   SandboxSentMessage,
   SandboxWebhookResult,
@@ -44,72 +34,33 @@ import type {
  * customer messages ({@link ZixflowSandbox.simulateIncoming}) and delivery
  * reports to a message's `reportURL`, posted to loopback addresses only. At
  * {@link ZixflowSandbox.inboxUrl} it serves the inbox, a WhatsApp-like page of
- * every conversation where a person can also write as the customer.
+ * every conversation where a person can also write as the customer. One sandbox can serve several
+ * Zixflow accounts at once (`zixflowAccounts`), each told apart by its credentials, with its own
+ * business number, conversations and connected app.
  */
 export class ZixflowSandbox {
-  private readonly server: SandboxServer;
-  private readonly recorder = new SandboxRequestRecorder();
-  private readonly scripts = new SandboxScripts();
-  private readonly templates = new SandboxTemplateRegistry();
-  private readonly conversationLog = new SandboxConversationLog();
-  private readonly rules: SandboxApiRules;
-  private readonly reports: SandboxReportSender;
-  private readonly timeline: SandboxStatusTimeline;
-  private readonly webhooks: SandboxWebhookSimulator;
-  private readonly inbox: SandboxInbox | undefined;
-  private readonly account: SandboxAccount;
-  private readonly accounts: SandboxWhatsappAccount[];
-  private readonly expectedApiKey: string;
-  private readonly expectedWorkspaceId: string;
-  private stopping: Promise<void> | undefined;
+  private readonly parts: SandboxParts;
 
   private constructor(settings: SandboxSettings) {
-    this.account = settings.account;
-    this.accounts = settings.accounts;
-    this.expectedApiKey = settings.apiKey;
-    this.expectedWorkspaceId = settings.workspaceId;
-    this.reports = new SandboxReportSender(settings.reportsEnabled, settings.workspaceId);
-    this.timeline = new SandboxStatusTimeline(settings.statusDelayMs, (message, status) =>
-      this.statusChanged(message, status),
-    );
-    this.webhooks = new SandboxWebhookSimulator(this.account, this.conversationLog, this.timeline);
-    this.rules = new SandboxApiRules(
-      {
-        apiKey: this.expectedApiKey,
-        workspaceId: this.expectedWorkspaceId,
-        accounts: this.accounts,
-        templates: this.templates,
-        timeline: this.timeline,
-      },
-      (message) => this.messageAccepted(message),
-    );
-    this.inbox = settings.inbox ? this.createInbox() : undefined;
-    const pipeline = new SandboxRequestPipeline({
-      inbox: this.inbox,
-      recorder: this.recorder,
-      scripts: this.scripts,
-      rules: this.rules,
-      stopped: () => this.stopping !== undefined,
-    });
-    this.server = new SandboxServer((req, res) => pipeline.handle(req, res));
+    this.parts = new SandboxParts(settings);
   }
 
   /** Starts a sandbox on 127.0.0.1 only, so tests never expose a fake API to the network. */
   static async start(options: ZixflowSandboxOptions = {}): Promise<ZixflowSandbox> {
     const settings = resolveSandboxSettings(options);
     const sandbox = new ZixflowSandbox(settings);
-    await sandbox.server.listen(settings.port);
+    await sandbox.parts.server.listen(settings.port);
     return sandbox;
   }
 
   /** Base URL to configure the client with, e.g. `http://127.0.0.1:49152`. */
   get url(): string {
-    return this.server.url;
+    return this.parts.server.url;
   }
 
   /** The port the sandbox listens on (the OS picked it unless `port` was given). */
   get port(): number {
-    return this.server.port;
+    return this.parts.server.port;
   }
 
   /**
@@ -118,53 +69,78 @@ export class ZixflowSandbox {
    * called). Served on 127.0.0.1 only; undefined when started with `inbox: false`.
    */
   get inboxUrl(): string | undefined {
-    return this.inbox === undefined ? undefined : `${this.url}/`;
+    return this.parts.inbox === undefined ? undefined : `${this.url}/`;
   }
 
   /** Every conversation so far (the app's sends and the customers' messages), the most recently active first. Copies. */
   get conversations(): SandboxConversation[] {
-    return this.conversationLog.list().map(({ conversation }) => conversation);
+    return this.parts.conversationLog.list().map(({ conversation }) => conversation);
   }
 
   /** Where an accepted message is: `accepted`, `sent`, `delivered` or `read`; undefined for an unknown id. */
   messageStatus(messageId: string): SandboxMessageStatus | undefined {
-    return this.timeline.statusOf(messageId);
+    return this.parts.timeline.statusOf(messageId);
   }
 
   /**
    * Tells the sandbox where your app receives customer messages, so the inbox can write as a
    * customer and {@link simulateIncoming} works without `to` and `secret`. Call it again to change
-   * it. Only loopback `http://` URLs are accepted.
+   * it. With `account`, it is that account's app (e.g. its `…/zixflow/webhooks/brand-b/incoming`
+   * route and brand-b's secret): each account keeps its own. Only loopback `http://` URLs are
+   * accepted; an account the sandbox does not serve throws a RangeError.
    */
   connectApp(connection: SandboxAppConnection): this {
-    this.webhooks.connect(connection);
-    this.inbox?.appChanged();
+    this.parts.webhooks.connect(connection);
+    this.parts.inbox?.appChanged();
     return this;
   }
 
   /** The key the sandbox expects: `Authorization: Bearer <apiKey>` (campaign API), `x-api-key` (AI API). */
   get apiKey(): string {
-    return this.expectedApiKey;
+    return this.parts.accounts.main.apiKey;
   }
 
   /** The workspace id the AI API expects in `x-workspace-id`. */
   get workspaceId(): string {
-    return this.expectedWorkspaceId;
+    return this.parts.accounts.main.workspaceId;
   }
 
-  /** The WhatsApp accounts the AI API's accounts endpoint lists. Copies. */
+  /** The WhatsApp accounts the AI API's accounts endpoint lists for the default key. Copies. */
   get whatsappAccounts(): SandboxWhatsappAccount[] {
-    return this.accounts.map((account) => ({ ...account }));
+    return this.parts.accounts.main.whatsappAccounts.map((account) => ({ ...account }));
   }
 
-  /** Business phone-number id that simulated customers write to. */
+  /** Business phone-number id that simulated customers of the default account write to. */
   get phoneId(): string {
-    return this.account.phoneId;
+    return this.parts.accounts.main.phoneId;
   }
 
-  /** WhatsApp Business Account id in simulated incoming messages. */
+  /** WhatsApp Business Account id in the default account's simulated incoming messages. */
   get wabaId(): string {
-    return this.account.wabaId;
+    return this.parts.accounts.main.wabaId;
+  }
+
+  /**
+   * Every Zixflow account this sandbox serves, the default (`name` undefined) first, then
+   * `zixflowAccounts` in order: workspace, business number, and whether an app is connected for
+   * it. Keys are left out: the test gave them. Copies.
+   */
+  get zixflowAccounts(): SandboxAccountInfo[] {
+    return this.parts.accountViews().map((view, index) => {
+      const { workspaceId, wabaId } = this.parts.accounts.all[index];
+      const { account: name, label, phoneId, appConnected } = view;
+      return { name, label, workspaceId, phoneId, wabaId, appConnected };
+    });
+  }
+
+  /**
+   * The sends accepted on one account's credentials, oldest first: `messagesOf('brand-b')`, or
+   * `messagesOf()` for the default account's. An unknown name throws, so a typo cannot pass as
+   * "sent nothing".
+   */
+  messagesOf(account?: string): SandboxSentMessage[] {
+    const name = this.parts.accounts.get(account, 'messagesOf').name;
+    return this.messages.filter((message) => message.account === name);
   }
 
   /**
@@ -172,33 +148,33 @@ export class ZixflowSandbox {
    * messages with a `post_back_url`, oldest first. A copy.
    */
   get reportDeliveries(): readonly SandboxReportDelivery[] {
-    return this.reports.records;
+    return this.parts.reports.records;
   }
 
   /** Every request in the order its body finished arriving, rejected ones included. A copy, so later traffic cannot change it under a test. */
   get requests(): readonly SandboxRecordedRequest[] {
-    return this.recorder.all;
+    return this.parts.recorder.all;
   }
 
   /** The latest recorded request, if any. */
   get lastRequest(): SandboxRecordedRequest | undefined {
-    return this.recorder.last;
+    return this.parts.recorder.last;
   }
 
   /** Sends the sandbox accepted (normal logic only; scripted responses never add here). */
   get messages(): readonly SandboxSentMessage[] {
-    return this.rules.messages;
+    return this.parts.rules.messages;
   }
 
   /** Queues one-shot responses consumed in order by the next requests on any path; they bypass auth and body checks. */
   respondNext(...responses: SandboxScriptedResponse[]): this {
-    this.scripts.enqueue(responses);
+    this.parts.scripts.enqueue(responses);
     return this;
   }
 
   /** Sets the response used whenever the one-shot queue is empty; `undefined` restores normal behaviour. */
   respondAlways(response: SandboxScriptedResponse | undefined): this {
-    this.scripts.setFallback(response);
+    this.parts.scripts.setFallback(response);
     return this;
   }
 
@@ -206,12 +182,12 @@ export class ZixflowSandbox {
    * Plays a customer writing to your WhatsApp number: POSTs a realistic `incoming.whatsapp.message`
    * payload (fresh `eventId`, 13-digit timestamp, `wamid.` id) to your app's webhook URL, with the
    * secret in the `x-zixflow-secret` header, and resolves with your app's answer. Without `to`, the
-   * app given to {@link connectApp} is called with its secret. Only loopback URLs are called. The
-   * message joins the conversation in the inbox, and marks the app's earlier messages in that
-   * conversation `read`.
+   * app given to {@link connectApp} for the message's `account` is called with its secret. Only
+   * loopback URLs are called. The message joins that account's conversation in the inbox, and
+   * marks the app's earlier messages in that conversation `read`.
    */
   simulateIncoming(options: SandboxIncomingOptions): Promise<SandboxWebhookResult> {
-    return this.webhooks.simulate(options);
+    return this.parts.webhooks.simulate(options);
   }
 
   /**
@@ -220,7 +196,7 @@ export class ZixflowSandbox {
    * `sandbox_…` are known from the start. `clear()` does not forget templates.
    */
   registerTemplate(template: SandboxTemplate): this {
-    this.templates.register(template);
+    this.parts.templates.register(template);
     return this;
   }
 
@@ -230,13 +206,14 @@ export class ZixflowSandbox {
    * can serve many tests. The connected app stays connected.
    */
   clear(): void {
-    this.timeline.forgetAll();
-    this.reports.cancelAll();
-    this.reports.forget();
-    this.conversationLog.clear();
-    this.recorder.clear();
-    this.rules.clear();
-    this.scripts.clear();
+    const { timeline, reports, conversationLog, recorder, rules, scripts } = this.parts;
+    timeline.forgetAll();
+    reports.cancelAll();
+    reports.forget();
+    conversationLog.clear();
+    recorder.clear();
+    rules.clear();
+    scripts.clear();
   }
 
   /**
@@ -244,7 +221,7 @@ export class ZixflowSandbox {
    * test synchronise with fire-and-forget or retrying clients without sleeps.
    */
   waitForRequests(count: number, timeoutMs = 5000): Promise<SandboxRecordedRequest[]> {
-    return this.recorder.waitFor(count, timeoutMs, this.stopping !== undefined);
+    return this.parts.recorder.waitFor(count, timeoutMs, this.parts.stopped);
   }
 
   /**
@@ -253,43 +230,6 @@ export class ZixflowSandbox {
    * not report open handles.
    */
   async stop(): Promise<void> {
-    this.stopping ??= this.shutDown();
-    await this.stopping;
-  }
-
-  private async shutDown(): Promise<void> {
-    this.timeline.stop();
-    this.reports.stop();
-    this.inbox?.close();
-    this.webhooks.stop();
-    this.scripts.releaseDelays();
-    this.recorder.rejectWaiters();
-    await this.server.close();
-  }
-
-  /** The inbox sees the sandbox only through this narrow backend, never its internals. */
-  private createInbox(): SandboxInbox {
-    return new SandboxInbox({
-      port: () => this.server.port,
-      phoneId: this.account.phoneId,
-      log: this.conversationLog,
-      isAppConnected: () => this.webhooks.connected,
-      deliver: (options) => this.simulateIncoming(options),
-    });
-  }
-
-  /**
-   * An accepted send starts its life: a bubble in the inbox and reports to its `reportURL` or
-   * `post_back_url`; the rules start its status timeline right after.
-   */
-  private messageAccepted(message: SandboxSentMessage): void {
-    this.conversationLog.addOutgoing(message);
-    this.reports.accept(message);
-  }
-
-  /** One step of a message's timeline: shown in the inbox and reported to its `reportURL` or `post_back_url`. */
-  private statusChanged(message: SandboxSentMessage, status: SandboxReportStatus): void {
-    this.conversationLog.setStatus(message.messageId, status);
-    this.reports.report(message, status);
+    await this.parts.stop();
   }
 }

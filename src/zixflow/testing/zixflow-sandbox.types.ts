@@ -1,5 +1,14 @@
+import type { ZixflowSandboxAccountOptions } from './sandbox-accounts.types';
+
+export type {
+  SandboxConversation,
+  SandboxConversationEntry,
+  SandboxIncomingEntry,
+  SandboxOutgoingEntry,
+} from './sandbox-conversation.types';
+
 /**
- * Settings for {@link ZixflowSandbox.start}. Both are optional so a test can
+ * Settings for {@link ZixflowSandbox.start}. All are optional so a test can
  * start a sandbox with no ceremony and still run in parallel with other
  * suites (port 0 lets the OS pick a free port).
  */
@@ -31,6 +40,14 @@ export interface ZixflowSandboxOptions {
    */
   deliveryReports?: { delayMs?: number } | false;
   /**
+   * More Zixflow accounts served by this one sandbox, each with its own key, workspace, business
+   * number, conversations and connected app; the options above stay the default account's. A
+   * request belongs to the account whose credentials it carries (`Authorization: Bearer <apiKey>`
+   * on the campaign API; `x-api-key` with that account's own `x-workspace-id` on the AI API);
+   * credentials of no account are a 401, as ever. Default: none.
+   */
+  zixflowAccounts?: ZixflowSandboxAccountOptions[];
+  /**
    * Serve the inbox, a WhatsApp-like page of every conversation, at `GET /` (see
    * {@link ZixflowSandbox.inboxUrl}). Default true. Its routes live under `/` and `/inbox/` only,
    * need no API key and are never recorded in `requests`.
@@ -43,6 +60,12 @@ export interface ZixflowSandboxOptions {
  * can play a customer, and {@link ZixflowSandbox.simulateIncoming} works without `to` and `secret`.
  */
 export interface SandboxAppConnection {
+  /**
+   * Which of the sandbox's Zixflow accounts this app receives for (a name from `zixflowAccounts`),
+   * e.g. with `incomingUrl` `…/zixflow/webhooks/brand-b/incoming` and brand-b's secret. Default: the
+   * default account. Each account keeps its own connection.
+   */
+  account?: string;
   /** The app's incoming-webhook URL, e.g. `http://127.0.0.1:3000/zixflow/webhooks/incoming`; only loopback `http://` URLs. */
   incomingUrl: string;
   /** The webhook secret the app expects. */
@@ -70,6 +93,11 @@ export interface SandboxRecordedRequest {
   rawBody: string;
   /** When the whole body had been received (the moment the request was recorded). */
   receivedAt: Date;
+  /**
+   * The `zixflowAccounts` name whose credentials the request carried. Absent for the default
+   * account's credentials and for credentials of no account (those were answered 401).
+   */
+  account?: string;
 }
 
 /**
@@ -141,6 +169,8 @@ export interface SandboxSentMessage {
   campaignId: string;
   /** Which API accepted it. */
   api: SandboxApi;
+  /** The `zixflowAccounts` name it was sent with; absent when sent with the default account's credentials. */
+  account?: string;
   /** What kind of message it is. */
   kind: SandboxMessageKind;
   /** The recipient, digits only (`to` on the campaign API, `recipient` on the AI API). */
@@ -178,6 +208,11 @@ export interface SandboxIncomingOptions {
   secretHeader?: string;
   /** Extra request headers. */
   headers?: Record<string, string>;
+  /**
+   * The `zixflowAccounts` name the customer writes to: its business number, its conversation and,
+   * without `to`, the app connected for it. Default: the default account.
+   */
+  account?: string;
   /** The customer's number as people type it (`+1 302 389 5111`); sent as digits only. */
   from: string;
   /** The customer's WhatsApp profile name. Default `Sandbox Customer`. */
@@ -192,9 +227,9 @@ export interface SandboxIncomingOptions {
   messageId?: string;
   /** Default: now. Sent as 13-digit epoch milliseconds. */
   timestamp?: Date | number;
-  /** Business phone-number id the customer wrote to. Default: the sandbox's `phoneId`. */
+  /** Business phone-number id the customer wrote to. Default: the account's `phoneId`. */
   phoneId?: string;
-  /** Default: the sandbox's `wabaId`. */
+  /** Default: the account's `wabaId`. */
   wabaId?: string;
   /** How long to wait for your app's answer. Default 5000 ms. */
   timeoutMs?: number;
@@ -228,6 +263,8 @@ export interface SandboxReportDelivery {
   messageId: string;
   /** `campaign`: a report to `reportURL`; `ai`: a post-back to `post_back_url`. */
   api: SandboxApi;
+  /** The `zixflowAccounts` name the reported message was sent with; absent for the default account. */
+  account?: string;
   /** The message's `reportURL` or `post_back_url`. */
   url: string;
   status: SandboxReportStatus;
@@ -243,52 +280,4 @@ export interface SandboxReportDelivery {
   responseStatus?: number;
   /** Why the report was not delivered: a non-loopback URL, or a connection error. */
   error?: string;
-}
-
-/** A message the app sent, as one conversation lists it. */
-export interface SandboxOutgoingEntry {
-  direction: 'outgoing';
-  /** The sandbox's message id (see {@link SandboxSentMessage.messageId}). */
-  id: string;
-  at: Date;
-  status: SandboxMessageStatus;
-  /** Which send endpoint accepted it. */
-  path: string;
-  /** What kind of message it is. */
-  kind: SandboxMessageKind;
-  /** AI API only: the WhatsApp id, so a reaction to this message finds it. */
-  wamid?: string;
-  /** The send body as the app sent it. */
-  body: Record<string, unknown>;
-}
-
-/** A customer message the sandbox delivered (or tried to deliver) to the app. */
-export interface SandboxIncomingEntry {
-  direction: 'incoming';
-  /** The `wamid.`-style id of the simulated message. */
-  id: string;
-  at: Date;
-  eventId: string;
-  /** The `message` object of the webhook payload. */
-  message: Record<string, unknown>;
-  /** How the app answered the webhook; undefined while the call is in flight. */
-  webhook?: { status?: number; error?: string };
-}
-
-/** One line of a conversation, in the order it happened. */
-export type SandboxConversationEntry = SandboxOutgoingEntry | SandboxIncomingEntry;
-
-/**
- * Everything exchanged between one customer and one business number (`phoneId`): what the app sent
- * to the customer and what the customer wrote to the app through the sandbox.
- */
-export interface SandboxConversation {
-  /** `<customer>:<phoneId>`, stable for the life of the conversation. */
-  id: string;
-  /** The customer's number, digits only, country code first. */
-  customer: string;
-  phoneId: string;
-  /** The customer's WhatsApp profile name, from their latest message. */
-  customerName?: string;
-  entries: SandboxConversationEntry[];
 }

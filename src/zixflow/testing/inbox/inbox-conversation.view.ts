@@ -83,6 +83,7 @@ export function conversationView({ conversation, revision }: LoggedConversation)
   const last = entries[entries.length - 1];
   return {
     id: conversation.id,
+    ...(conversation.account !== undefined && { account: conversation.account }),
     customer: conversation.customer,
     phoneId: conversation.phoneId,
     ...(name !== undefined && name !== SANDBOX_PLACEHOLDER_NAME && { customerName: name }),

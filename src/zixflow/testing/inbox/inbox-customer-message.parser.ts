@@ -6,13 +6,15 @@ type Parsed = { ok: true; message: InboxCustomerMessage } | { ok: false; problem
 const TEXT_MAX = 4096;
 const NAME_MAX = 100;
 const PHONE_ID_MAX = 64;
+/** The longest account name the sandbox accepts; whether the account exists is the routes' check. */
+const ACCOUNT_MAX = 64;
 const BUTTON_ID_MAX = 256;
 const BUTTON_TITLE_MAX = 20;
 /** Meta's list row limits: a picked row comes back with these. */
 const ROW_ID_MAX = 200;
 const ROW_TITLE_MAX = 24;
 const ROW_DESCRIPTION_MAX = 72;
-const KNOWN_KEYS = new Set(['customer', 'phoneId', 'name', 'text', 'reply', 'listReply']);
+const KNOWN_KEYS = new Set(['customer', 'account', 'phoneId', 'name', 'text', 'reply', 'listReply']);
 const CONTENT_KEYS = ['text', 'reply', 'listReply'] as const;
 
 /** Checks a posted customer message; every problem is a sentence the page can show. */
@@ -22,6 +24,7 @@ export function parseInboxCustomerMessage(body: unknown): Parsed {
   if (unknown !== undefined) return fail(`Unknown field ${JSON.stringify(unknown)}`);
   const problem =
     stringProblem(body.customer, 'customer', 40, true) ??
+    stringProblem(body.account, 'account', ACCOUNT_MAX, false) ??
     stringProblem(body.phoneId, 'phoneId', PHONE_ID_MAX, false) ??
     stringProblem(body.name, 'name', NAME_MAX, false) ??
     contentProblem(body);
@@ -43,6 +46,7 @@ function messageOf(body: Record<string, unknown>): InboxCustomerMessage {
         };
   return {
     customer: String(body.customer),
+    ...(typeof body.account === 'string' && { account: body.account }),
     ...(typeof body.phoneId === 'string' && { phoneId: body.phoneId }),
     ...(typeof body.name === 'string' && { name: body.name }),
     ...(typeof body.text === 'string' && { text: body.text }),

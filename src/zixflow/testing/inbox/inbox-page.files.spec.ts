@@ -51,10 +51,12 @@ describe('sandbox inbox page files', () => {
     ['/inbox/page/inbox-base.css', 'text/css; charset=utf-8'],
     ['/inbox/page/inbox-chat.css', 'text/css; charset=utf-8'],
     ['/inbox/page/inbox-messages.css', 'text/css; charset=utf-8'],
+    ['/inbox/page/inbox-accounts.css', 'text/css; charset=utf-8'],
     ['/inbox/page/icon.svg', 'image/svg+xml'],
     ['/favicon.ico', 'image/svg+xml'],
     ['/inbox/page/browser/inbox.js', JS],
     ['/inbox/page/browser/inbox-dom.js', JS],
+    ['/inbox/page/browser/inbox-accounts.js', JS],
     ['/inbox/page/shared/http-href.js', JS],
   ])('serves %s as %s, with the security headers', async (path, contentType) => {
     const file = await get(path);

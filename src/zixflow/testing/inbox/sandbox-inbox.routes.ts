@@ -10,17 +10,16 @@ import { INBOX_PAGE_PREFIX, inboxPageFile } from './inbox-page.files';
 import { apiReadRefusal, apiWriteRefusal, hostRefusal, type InboxRefusal } from './inbox-request.guard';
 import { conversationId } from './shared/customer-number';
 import { INBOX_API_PATHS } from './shared/inbox.constants';
-import type { InboxCustomerMessage, InboxListRow, InboxStateView } from './shared/inbox-view.types';
+import type { InboxAccountView, InboxCustomerMessage, InboxListRow, InboxStateView } from './shared/inbox-view.types';
 
 /** What the inbox needs from the sandbox; an interface so the inbox never reaches into the sandbox's internals. */
 export interface InboxBackend {
   /** The sandbox's port, for the Host and Origin checks. */
   port(): number;
-  /** The sandbox's business number, for new conversations. */
-  readonly phoneId: string;
   readonly log: SandboxConversationLog;
-  isAppConnected(): boolean;
-  /** Delivers a customer message to the connected app, exactly as `simulateIncoming` does. */
+  /** Every account the sandbox serves, the default first: label, business number, connected app. Never a key. */
+  accounts(): InboxAccountView[];
+  /** Delivers a customer message to the account's connected app, exactly as `simulateIncoming` does. */
   deliver(options: Omit<SandboxIncomingOptions, 'to'>): Promise<SandboxWebhookResult>;
 }
 
@@ -67,9 +66,10 @@ export class SandboxInbox {
     sendInboxJson(res, 404, { message: 'Not found' });
   }
 
-  /** Tells open pages whether an app is connected, so the composer can say why it is off. */
+  /** Tells open pages which accounts have an app connected, so the composer can say why it is off. */
   appChanged(): void {
-    this.events.send('app', { connected: this.backend.isAppConnected() });
+    const accounts = this.backend.accounts();
+    this.events.send('app', { connected: accounts[0].appConnected, accounts });
   }
 
   /** Ends the open event streams and stops listening to the log. */
@@ -109,21 +109,20 @@ export class SandboxInbox {
     if (body.tooLarge) return refuse(res, { status: 413, message: 'Message too large' });
     const parsed = parseInboxCustomerMessage(parseJson(body.raw));
     if (!parsed.ok) return refuse(res, { status: 400, message: parsed.problem });
-    if (!this.backend.isAppConnected()) {
-      return refuse(res, {
-        status: 409,
-        message: 'No app is connected: call sandbox.connectApp({ incomingUrl, secret }) first',
-      });
+    const account = this.backend.accounts().find((known) => known.account === parsed.message.account);
+    if (account === undefined) {
+      return refuse(res, { status: 400, message: `Unknown account ${JSON.stringify(parsed.message.account)}` });
     }
-    await this.deliver(res, parsed.message);
+    if (!account.appConnected) return refuse(res, { status: 409, message: notConnected(account) });
+    await this.deliver(res, parsed.message, account);
   }
 
-  private async deliver(res: ServerResponse, message: InboxCustomerMessage): Promise<void> {
+  private async deliver(res: ServerResponse, message: InboxCustomerMessage, account: InboxAccountView): Promise<void> {
     const customer = customerDigits(message.customer);
     if (typeof customer !== 'string') return refuse(res, customer);
-    const phoneId = message.phoneId ?? this.backend.phoneId;
-    const id = conversationId(customer, phoneId);
-    const name = message.name ?? this.backend.log.customerNameOf(customer, phoneId);
+    const phoneId = message.phoneId ?? account.phoneId;
+    const id = conversationId(customer, phoneId, account.account);
+    const name = message.name ?? this.backend.log.customerNameOf(customer, phoneId, account.account);
     const content =
       message.listReply !== undefined
         ? { message: listReply(message.listReply) }
@@ -132,6 +131,7 @@ export class SandboxInbox {
           : { text: message.text ?? '' };
     try {
       const result = await this.backend.deliver({
+        ...(account.account !== undefined && { account: account.account }),
         from: customer,
         phoneId,
         ...(name !== undefined && { name }),
@@ -148,9 +148,11 @@ export class SandboxInbox {
   }
 
   private state(): InboxStateView {
+    const accounts = this.backend.accounts();
     return {
-      appConnected: this.backend.isAppConnected(),
-      phoneId: this.backend.phoneId,
+      appConnected: accounts[0].appConnected,
+      phoneId: accounts[0].phoneId,
+      accounts,
       revision: this.backend.log.currentRevision,
       conversations: this.backend.log.list().map(conversationView),
     };
@@ -160,6 +162,13 @@ export class SandboxInbox {
     if (event.kind === 'cleared') this.events.send('reset', { revision: event.revision });
     else this.events.send('conversation', conversationView(event));
   }
+}
+
+/** Why a customer of `account` cannot write yet, with the call that fixes it. */
+function notConnected(account: InboxAccountView): string {
+  const which = account.account === undefined ? '' : `account: ${JSON.stringify(account.account)}, `;
+  const whose = account.account === undefined ? '' : ` for account ${account.account}`;
+  return `No app is connected${whose}: call sandbox.connectApp({ ${which}incomingUrl, secret }) first`;
 }
 
 /** The customer number as digits, or why it is refused (the check is simulateIncoming's, whose field is called `from`). */

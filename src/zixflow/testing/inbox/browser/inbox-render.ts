@@ -1,9 +1,18 @@
 import type { InboxButtonView, InboxConversationView, InboxListRow } from '../shared/inbox-view.types.js';
 import { formatCustomerNumber } from '../shared/customer-number.js';
+import { accountLabel, connectionNotice, renderAccountPicker } from './inbox-accounts.js';
 import { entryNode } from './inbox-bubbles.js';
 import { byId, fillAvatar, make } from './inbox-dom.js';
 import { dayOf, timeOf } from './inbox-format.js';
-import { currentChat, displayName, sortedConversations, type InboxChat, type InboxState } from './inbox-state.js';
+import {
+  accountOf,
+  currentChat,
+  displayName,
+  severalAccounts,
+  sortedConversations,
+  type InboxChat,
+  type InboxState,
+} from './inbox-state.js';
 
 /*
  * Draws the whole page from the state, every time something changes: the lists are small, and
@@ -29,6 +38,8 @@ export function findElements() {
     emptyList: byId('empty-list', HTMLParagraphElement),
     newChat: byId('new-chat', HTMLFormElement),
     newChatToggle: byId('new-chat-toggle', HTMLButtonElement),
+    newChatAccountField: byId('new-chat-account-field', HTMLLabelElement),
+    newChatAccount: byId('new-chat-account', HTMLSelectElement),
     newChatNumber: byId('new-chat-number', HTMLInputElement),
     newChatName: byId('new-chat-name', HTMLInputElement),
     newChatError: byId('new-chat-error', HTMLParagraphElement),
@@ -36,6 +47,7 @@ export function findElements() {
     header: byId('chat-header', HTMLElement),
     avatar: byId('chat-avatar', HTMLSpanElement),
     title: byId('chat-title', HTMLHeadingElement),
+    chatAccount: byId('chat-account', HTMLSpanElement),
     subtitle: byId('chat-subtitle', HTMLParagraphElement),
     messages: byId('messages', HTMLDivElement),
     error: byId('composer-error', HTMLParagraphElement),
@@ -71,11 +83,15 @@ export class InboxRenderer {
 
   private renderNotice(): void {
     const { view, state } = this;
-    view.businessNumber.textContent = state.phoneId ? `Business phoneId ${state.phoneId}` : '';
-    view.appNotice.hidden = state.appConnected;
-    view.appNotice.textContent = state.appConnected
-      ? ''
-      : 'No app connected: messages your app sends show up here, but writing as a customer needs sandbox.connectApp({ incomingUrl, secret }) in your code.';
+    view.businessNumber.textContent = severalAccounts(state)
+      ? `${state.accounts.length} accounts: ${state.accounts.map((account) => account.label).join(', ')}`
+      : state.phoneId
+        ? `Business phoneId ${state.phoneId}`
+        : '';
+    const notice = connectionNotice(state);
+    view.appNotice.hidden = notice === '';
+    view.appNotice.textContent = notice;
+    renderAccountPicker(view.newChatAccountField, view.newChatAccount, state);
   }
 
   private renderList(): void {
@@ -96,11 +112,13 @@ export class InboxRenderer {
     const main = make('span', 'conversation-main');
     const top = make('span', 'conversation-top');
     top.appendChild(make('span', 'conversation-name', name));
+    const account = accountOf(this.state, conversation);
+    if (severalAccounts(this.state)) top.appendChild(accountLabel(account));
     const time = conversation.lastActivityAt ? timeOf(conversation.lastActivityAt) : '';
     top.appendChild(make('span', 'conversation-time', time));
     const bottom = make('span', 'conversation-bottom');
     bottom.appendChild(make('span', 'conversation-preview', conversation.preview));
-    if (conversation.phoneId !== this.state.phoneId) {
+    if (conversation.phoneId !== account.phoneId) {
       bottom.appendChild(make('span', 'conversation-via', `to ${conversation.phoneId}`));
     }
     main.appendChild(top);
@@ -126,8 +144,11 @@ export class InboxRenderer {
     view.title.textContent = name;
     const number = formatCustomerNumber(chat.customer);
     view.subtitle.textContent = (name === number ? '' : `${number} · `) + `writes to phoneId ${chat.phoneId}`;
+    const account = accountOf(state, chat);
+    view.chatAccount.replaceChildren(...(severalAccounts(state) ? [accountLabel(account)] : []));
+    view.chatAccount.hidden = !severalAccounts(state);
     this.renderMessages(chat);
-    const canWrite = state.appConnected;
+    const canWrite = account.appConnected;
     view.input.disabled = !canWrite;
     view.sendButton.disabled = !canWrite;
     view.input.placeholder = canWrite ? 'Type a message as the customer' : 'Connect your app to write as the customer';

@@ -1,5 +1,5 @@
 import { formatCustomerNumber } from '../shared/customer-number.js';
-import type { InboxConversationView, InboxStateView } from '../shared/inbox-view.types.js';
+import type { InboxAccountView, InboxConversationView, InboxStateView } from '../shared/inbox-view.types.js';
 
 /*
  * What the page knows. Conversations arrive twice over (a snapshot on load, and events as they
@@ -8,6 +8,7 @@ import type { InboxConversationView, InboxStateView } from '../shared/inbox-view
 
 /** A chat the page can open: a known conversation, or a draft started from the + form. */
 export type InboxChat = Pick<InboxConversationView, 'id' | 'customer' | 'phoneId' | 'entries'> & {
+  account?: string;
   customerName?: string;
 };
 
@@ -19,8 +20,12 @@ export interface InboxState {
   draft: InboxChat | null;
   /** Names typed in the + form, used until the customer's own messages carry one. */
   names: Map<string, string>;
+  /** Whether an app is connected for the default account. */
   appConnected: boolean;
+  /** The default account's business number. */
   phoneId: string;
+  /** Every account the sandbox serves, the default first. */
+  accounts: InboxAccountView[];
   /** Conversations at or below this revision were cleared and must not come back from a late copy. */
   resetRevision: number;
 }
@@ -34,6 +39,7 @@ export function createState(): InboxState {
     names: new Map(),
     appConnected: false,
     phoneId: '',
+    accounts: [],
     resetRevision: 0,
   };
 }
@@ -52,6 +58,25 @@ export function displayName(state: InboxState, chat: InboxChat): string {
   return chat.customerName || state.names.get(chat.id) || formatCustomerNumber(chat.customer);
 }
 
+/** Whether chats carry account labels: only when the sandbox serves more than one account, so one account looks as it always did. */
+export function severalAccounts(state: InboxState): boolean {
+  return state.accounts.length > 1;
+}
+
+/** The account a chat belongs to (the default one when the page has not heard of it yet). */
+export function accountOf(state: InboxState, chat: Pick<InboxChat, 'account'>): InboxAccountView {
+  const known = state.accounts.find((account) => account.account === chat.account);
+  // Only before the first snapshot: the page knows the default account's number and app by then.
+  const appConnected = chat.account === undefined && state.appConnected;
+  return known ?? { account: chat.account, label: chat.account ?? 'default', phoneId: state.phoneId, appConnected };
+}
+
+/** Takes the accounts from a snapshot or an `app` event. */
+export function applyAccounts(state: InboxState, accounts: InboxAccountView[], connected: boolean): void {
+  state.accounts = accounts;
+  state.appConnected = connected;
+}
+
 /** Takes a conversation from an event, unless the page already has a newer copy or it was cleared. */
 export function upsert(state: InboxState, conversation: InboxConversationView): void {
   if (conversation.revision <= state.resetRevision) return;
@@ -63,7 +88,7 @@ export function upsert(state: InboxState, conversation: InboxConversationView): 
 
 /** Takes a snapshot from `GET /inbox/api/conversations`. */
 export function applySnapshot(state: InboxState, snapshot: InboxStateView): void {
-  state.appConnected = snapshot.appConnected;
+  applyAccounts(state, snapshot.accounts, snapshot.appConnected);
   state.phoneId = snapshot.phoneId;
   // A snapshot can arrive after events that are newer than it: keep whichever copy is newer.
   const fresh = new Map<string, InboxConversationView>();

@@ -1,9 +1,18 @@
 import { conversationId, digitsOf, isCustomerNumber } from '../shared/customer-number.js';
 import type { InboxButtonView, InboxCustomerMessage, InboxListRow } from '../shared/inbox-view.types.js';
+import { pickedAccount } from './inbox-accounts.js';
 import { fetchState, listenToEvents, postCustomerMessage } from './inbox-client.js';
 import { icon } from './inbox-dom.js';
 import { findElements, InboxRenderer } from './inbox-render.js';
-import { applyReset, applySnapshot, createState, currentChat, upsert, type InboxChat } from './inbox-state.js';
+import {
+  applyAccounts,
+  applyReset,
+  applySnapshot,
+  createState,
+  currentChat,
+  upsert,
+  type InboxChat,
+} from './inbox-state.js';
 
 /*
  * The inbox page's entry module, loaded by inbox.html as `<script type="module">` (the
@@ -53,6 +62,7 @@ async function send(
   content: { text?: string; reply?: InboxButtonView; listReply?: InboxListRow },
 ): Promise<boolean> {
   const message: InboxCustomerMessage = { customer: chat.customer, phoneId: chat.phoneId };
+  if (chat.account !== undefined) message.account = chat.account;
   const name = state.names.get(chat.id);
   if (name) message.name = name;
   if (content.text !== undefined) message.text = content.text;
@@ -85,7 +95,8 @@ function toggleNewChat(open: boolean): void {
   if (!open) showNumberError('');
   view.newChat.hidden = !open;
   view.newChatToggle.setAttribute('aria-expanded', String(open));
-  if (open) view.newChatNumber.focus();
+  // The first field, which is the account picker when there are several accounts.
+  if (open) (view.newChatAccountField.hidden ? view.newChatNumber : view.newChatAccount).focus();
 }
 
 function startChat(event: SubmitEvent): void {
@@ -97,11 +108,25 @@ function startChat(event: SubmitEvent): void {
     return;
   }
   showNumberError('');
-  const id = conversationId(customer, state.phoneId);
+  // The same number writing to two accounts is two chats, as on two WhatsApp business numbers.
+  const account = pickedAccount(view.newChatAccount, state);
+  const phoneId = account?.phoneId ?? state.phoneId;
+  const id = conversationId(customer, phoneId, account?.account);
   const name = view.newChatName.value.trim();
   if (name) state.names.set(id, name);
-  if (!state.conversations.has(id)) state.draft = { id, customer, phoneId: state.phoneId, entries: [] };
+  if (!state.conversations.has(id)) {
+    state.draft = {
+      id,
+      customer,
+      phoneId,
+      entries: [],
+      ...(account?.account !== undefined && { account: account.account }),
+    };
+  }
+  const picked = view.newChatAccount.value;
   view.newChat.reset();
+  // The next chat is most likely for the same account: keep the choice the form reset cleared.
+  view.newChatAccount.value = picked;
   toggleNewChat(false);
   select(id);
 }
@@ -139,8 +164,8 @@ function start(): void {
       applyReset(state, revision);
       render();
     },
-    app: ({ connected }) => {
-      state.appConnected = connected;
+    app: ({ connected, accounts }) => {
+      applyAccounts(state, accounts, connected);
       render();
     },
   });

@@ -17,9 +17,12 @@ export function isCustomerNumber(digits: string): boolean {
   return CUSTOMER_NUMBER_PATTERN.test(digits);
 }
 
-/** The id of the conversation between a customer and a business number. */
-export function conversationId(customer: string, phoneId: string): string {
-  return `${customer}:${phoneId}`;
+/**
+ * The id of the conversation between a customer and a business number of one account. The default
+ * account's ids have no account part, as before accounts existed; account names hold no `:`.
+ */
+export function conversationId(customer: string, phoneId: string, account?: string): string {
+  return account === undefined ? `${customer}:${phoneId}` : `${account}:${customer}:${phoneId}`;
 }
 
 /** Digits of a national number in groups from the right, four at a time (`20 7946 0958`). */

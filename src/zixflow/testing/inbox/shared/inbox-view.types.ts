@@ -127,6 +127,8 @@ export interface InboxEntryView {
 /** One conversation in the list, with all its bubbles. */
 export interface InboxConversationView {
   id: string;
+  /** The account the chat belongs to; absent for the default account. */
+  account?: string;
   customer: string;
   phoneId: string;
   customerName?: string;
@@ -138,11 +140,29 @@ export interface InboxConversationView {
   entries: InboxEntryView[];
 }
 
+/**
+ * One Zixflow account the sandbox serves, as the page labels its chats. Never its key or
+ * workspace id: the page shows what a person needs to tell accounts apart, nothing to sign in with.
+ */
+export interface InboxAccountView {
+  /** The account's name; absent for the default account. */
+  account?: string;
+  /** The label on its chats: the name, or `default`. */
+  label: string;
+  /** Its business number, for new conversations. */
+  phoneId: string;
+  /** Whether an app is connected for it, so the page can write as its customers. */
+  appConnected: boolean;
+}
+
 /** `GET /inbox/api/conversations`. */
 export interface InboxStateView {
+  /** Whether an app is connected for the default account. */
   appConnected: boolean;
-  /** The sandbox's own business number, used for new conversations. */
+  /** The default account's business number. */
   phoneId: string;
+  /** Every account, the default first; the page labels chats only when there is more than one. */
+  accounts: InboxAccountView[];
   revision: number;
   conversations: InboxConversationView[];
 }
@@ -153,15 +173,17 @@ export interface InboxEvents {
   conversation: InboxConversationView;
   /** `clear()` was called: every conversation up to `revision` is gone. */
   reset: { revision: number };
-  /** The app was connected (or changed). */
-  app: { connected: boolean };
+  /** An app was connected (or changed); `connected` is the default account's, `accounts` every account's. */
+  app: { connected: boolean; accounts: InboxAccountView[] };
 }
 
 /** What the inbox page posts to `POST /inbox/api/customer-message`. */
 export interface InboxCustomerMessage {
   /** The customer's number as typed; the sandbox reduces it to digits. */
   customer: string;
-  /** The business number the customer writes to; default the sandbox's. */
+  /** The account the customer writes to; default the default account. */
+  account?: string;
+  /** The business number the customer writes to; default the account's. */
   phoneId?: string;
   /** The customer's profile name; default the one from their last message. */
   name?: string;
