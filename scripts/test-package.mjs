@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Package proof: build, `npm pack`, check the tarball's file list, then install the tarball into fresh
 // consumer projects in a temporary folder and run the same scenario in each:
-//   (a) CommonJS TypeScript on NestJS 11, (b) ESM on NestJS 11, (c) ESM on NestJS 12.
+//   (a) CommonJS TypeScript on NestJS 11, (b) ESM on NestJS 11, (c) ESM on NestJS 12;
+// then (d, e) apps made as `nest new` makes them on NestJS 11 (CommonJS, Jest) and 12 (ESM, Vitest),
+// with the README's install commands, every docs snippet compiled and the snippets that are tests run.
 // The scenario sends every kind on the campaign API to the package's sandbox (bodies as before, the AI
 // API's own kinds refused), then on the AI API to the consumer's own fake server (exact bodies and
 // headers, requestId, post-backs back as delivery-report events through the webhooks module).
@@ -175,55 +177,73 @@ function checkMajor(dir, name, major) {
 }
 
 /**
- * A consumer made like `nest new` on a NestJS major: its tsconfig (nodenext, isolatedModules,
- * emitDecoratorMetadata) and jest config, the README's install commands as written, every docs
- * snippet compiled, and on NestJS 11 the snippets that are jest tests run (Jest cannot load
- * NestJS 12's ESM-only packages on Node 20, so there they are compiled only).
+ * A consumer made like `nest new` on a NestJS major, then the README's install commands as written,
+ * every docs snippet compiled, and the snippets that are tests run with no key.
+ *   NestJS 11 (`@nestjs/cli@11`): CommonJS, its tsconfig (nest-new/), its jest config, ts-jest.
+ *   NestJS 12 (`@nestjs/cli@12`, whose `nest new` makes the ESM app of `@nestjs/schematics@12`'s ts-esm
+ *   template unless asked otherwise): `"type": "module"`, its tsconfig (strict, TypeScript 6) and
+ *   vitest.config.ts (nest-new-12/), Vitest; the snippets as docs/testing.md says to write them there
+ *   (`.js` on relative imports, 'vitest' for '@jest/globals'). Its CommonJS-and-Jest template is not
+ *   made: its own generated spec cannot load NestJS 12 under Jest on Node 20 (Jest needs Node 24.9+ for
+ *   require(esm)).
  */
 function nestNewConsumer(major, tarball) {
-  const dir = join(work, `nest-new-nest${major}`);
+  const name = `nest-new-nest${major}`;
+  const dir = join(work, name);
   mkdirSync(dir);
-  const jest = {
-    moduleFileExtensions: ['js', 'json', 'ts'],
-    rootDir: 'src',
-    testRegex: '.*\\.spec\\.ts$',
-    transform: { '^.+\\.(t|j)s$': 'ts-jest' },
-    testEnvironment: 'node',
-  };
-  const manifest = { name: `nest-new-nest${major}`, private: true, version: '0.0.1', scripts: { test: 'jest' }, jest };
-  writeFileSync(join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
-  cpSync(join(here, 'nest-new', 'tsconfig.json'), join(dir, 'tsconfig.json'));
+  const esm = major >= 12;
   const npm = (specs, dev = false) =>
     run(
       'npm',
       ['install', ...(dev ? ['-D'] : []), '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', ...specs],
       dir,
     );
-  npm([
+  const nest = [
     `@nestjs/common@^${major}`,
     `@nestjs/core@^${major}`,
     `@nestjs/platform-express@^${major}`,
     'reflect-metadata',
     'rxjs',
-  ]);
-  npm(
-    [`@nestjs/testing@^${major}`, 'jest@^30', 'ts-jest@^29', '@types/jest@^30', '@types/node@^20', 'typescript@~5.9'],
-    true,
-  );
+  ];
+  if (esm) {
+    const manifest = { name, private: true, version: '0.0.1', type: 'module', scripts: { test: 'vitest run' } };
+    writeFileSync(join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
+    cpSync(join(here, 'nest-new-12'), dir, { recursive: true });
+    npm(nest);
+    npm([`@nestjs/testing@^${major}`, 'vitest@^4', 'vite-tsconfig-paths@^5', '@types/node@^24', 'typescript@^6'], true);
+  } else {
+    const jest = {
+      moduleFileExtensions: ['js', 'json', 'ts'],
+      rootDir: 'src',
+      testRegex: '.*\\.spec\\.ts$',
+      transform: { '^.+\\.(t|j)s$': 'ts-jest' },
+      testEnvironment: 'node',
+    };
+    const manifest = { name, private: true, version: '0.0.1', scripts: { test: 'jest' }, jest };
+    writeFileSync(join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
+    cpSync(join(here, 'nest-new', 'tsconfig.json'), join(dir, 'tsconfig.json'));
+    npm(nest);
+    npm(
+      [`@nestjs/testing@^${major}`, 'jest@^30', 'ts-jest@^29', '@types/jest@^30', '@types/node@^20', 'typescript@~5.9'],
+      true,
+    );
+  }
   npm([tarball, ...readmeInstall(major), ...readmeOptionalInstall(major)]);
   const expected = major === 11 ? 4 : 12;
   const majors = [checkMajor(dir, '@nestjs/axios', expected), checkMajor(dir, '@nestjs/config', expected)];
-  const { snippets, tests } = writeDocsSnippets(root, join(dir, 'src', 'snippets'));
+  const { snippets, tests } = writeDocsSnippets(root, join(dir, 'src', 'snippets'), { esm });
   run(join(dir, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.json', '--noEmit'], dir);
-  if (major === 11) {
-    execFileSync(join(dir, 'node_modules', '.bin', 'jest'), ['--ci'], {
-      cwd: dir,
-      stdio: 'inherit',
-      env: { ...process.env, ZIXFLOW_API_KEY: '' },
-    });
-  }
-  const ran = major === 11 ? `, ${tests} of them jest tests that passed with no key` : '';
-  return `README install gave ${majors.join(', ')}; ${snippets} docs snippets compiled under nest new's tsconfig${ran}`;
+  const [runner, args] = esm ? ['vitest', ['run']] : ['jest', ['--ci']];
+  execFileSync(join(dir, 'node_modules', '.bin', runner), args, {
+    cwd: dir,
+    stdio: 'inherit',
+    env: { ...process.env, ZIXFLOW_API_KEY: '' },
+  });
+  const made = esm ? 'ESM, TypeScript 6 strict' : 'CommonJS';
+  return (
+    `README install gave ${majors.join(', ')}; ${snippets} docs snippets compiled as nest new makes an app (${made}), ` +
+    `${tests} of them ${runner} tests that passed with no key`
+  );
 }
 
 const consumers = {

@@ -4,6 +4,10 @@
 // (`./booking.bot`) work; one that imports from '@jest/globals' is a test and named *.spec.ts.
 // A `main.ts` snippet imports the reader's own `./app.module`: where no snippet of the page is that
 // file, an empty `AppModule` stands in for it, as `nest new` makes one.
+// For the ESM app that NestJS 12's `nest new` makes (tested with Vitest), `{ esm: true }` makes the
+// two changes that docs/testing.md and the README's Compatibility tell readers to make: relative
+// imports end in `.js`, and the test functions come from 'vitest' (`vi` for `jest`). Nothing else of
+// a snippet is changed.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 
@@ -24,8 +28,22 @@ function fileNameOf(snippet, index) {
   return snippet.includes("from '@jest/globals'") ? `snippet-${index}.spec.ts` : `snippet-${index}.ts`;
 }
 
-/** Writes the snippets under `dir`; returns how many there are and how many are tests. */
-export function writeDocsSnippets(root, dir) {
+/** A snippet as written for the ESM app of NestJS 12's `nest new`: `.js` on relative imports, Vitest for Jest. */
+export function toEsmVitest(snippet) {
+  return snippet
+    .replace(/(from '\.{1,2}\/[^']+?)(?<!\.js)'/g, "$1.js'")
+    .replace(/^import \{([^}]*)\} from '@jest\/globals';$/m, (_, names) => {
+      const renamed = names.replace(/\bjest\b/, 'vi');
+      return `import {${renamed}} from 'vitest';`;
+    })
+    .replace(/\bjest\.(?=\w)/g, 'vi.');
+}
+
+/**
+ * Writes the snippets under `dir`; returns how many there are and how many are tests.
+ * `esm`: write them as for an ESM app tested with Vitest (see `toEsmVitest`).
+ */
+export function writeDocsSnippets(root, dir, { esm = false } = {}) {
   let snippets = 0;
   let tests = 0;
   for (const page of pages(root)) {
@@ -41,7 +59,7 @@ export function writeDocsSnippets(root, dir) {
       index += 1;
       mkdirSync(folder, { recursive: true });
       const name = fileNameOf(snippet, index);
-      writeFileSync(join(folder, name), snippet);
+      writeFileSync(join(folder, name), esm ? toEsmVitest(snippet) : snippet);
       names.push(name);
       snippets += 1;
       if (name.endsWith('.spec.ts')) tests += 1;
