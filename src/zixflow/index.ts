@@ -11,6 +11,7 @@ export type {
   ZixflowOptionsFactory,
   ZixflowPostBackOptions,
   ZixflowRetryOptions,
+  ZixflowStartupCheck,
 } from './sending/options/zixflow-options.interface';
 export type { ZixflowApiName } from './core/messages/whatsapp-message-kinds';
 export { zixflowConfig } from './sending/zixflow.config';

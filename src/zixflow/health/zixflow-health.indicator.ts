@@ -7,7 +7,7 @@ import { ZIXFLOW_QUEUE } from '../queue/zixflow-queue.constants';
 import { ZIXFLOW_REDIS_CONNECTION } from '../redis/zixflow-redis.constants';
 import { ZixflowWhatsappService } from '../sending/zixflow-whatsapp.service';
 import { ZixflowWebhookDeliveries } from '../webhooks/zixflow-webhook-deliveries';
-import { probeZixflow, type ZixflowProbeOutcome } from './probe-zixflow';
+import { probeZixflow, type ZixflowProbeOutcome } from '../sending/data/probe-zixflow';
 import type {
   ZixflowReachableCheckOptions,
   ZixflowRedisCheckOptions,

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { ZixflowValidationError } from '../core/errors/zixflow-validation.error';
 import { ZixflowSendResult } from '../core/messages/zixflow-send-result.interface';
 import { mapInOrder } from './bulk/map-in-order';
@@ -46,7 +46,7 @@ import { checkTemplateVariables } from './templates/check-template-variables';
 import { ZixflowTemplateQuery, ZixflowTemplateVariable } from './templates/zixflow-template-variable.interface';
 import { ZixflowTemplateVariablesReader } from './templates/zixflow-template-variables.reader';
 import { validateMessage } from './validation/validate-message';
-import { ZIXFLOW_RESOLVED_OPTIONS } from './zixflow.constants';
+import { checkCredentialsAtStart, startupCheckError } from './data/check-credentials-at-start';
 
 /**
  * Sends WhatsApp messages through Zixflow: the campaign API by default, or the Zixflow AI API with
@@ -58,25 +58,45 @@ import { ZIXFLOW_RESOLVED_OPTIONS } from './zixflow.constants';
  * Session messages (everything but templates) only reach a customer whose 24-hour window is open,
  * i.e. who wrote to you in the last 24 hours; use {@link sendTemplate} otherwise.
  */
-@Injectable()
-export class ZixflowWhatsappService implements OnModuleInit {
+export class ZixflowWhatsappService implements OnModuleInit, OnApplicationShutdown {
+  /**
+   * Built by `ZixflowModule` (or `ZixflowTenants`) from checked options; not meant to be constructed
+   * by hand. `release` frees the registration's keep-alive connections at shutdown.
+   */
   constructor(
     private readonly client: ZixflowDelivery,
-    @Inject(ZIXFLOW_RESOLVED_OPTIONS) private readonly options: ResolvedZixflowOptions,
+    private readonly options: ResolvedZixflowOptions,
     private readonly templateVariables: ZixflowTemplateVariablesReader,
     private readonly data: ZixflowDataReader,
+    private readonly release: () => void = () => undefined,
   ) {}
 
   /**
    * Says at start-up, once, that sends without a `phoneId` will fail, instead of letting the first
-   * customer find out; a message for the operator, so it names the variable to set.
+   * customer find out; a message for the operator, so it names the variable to set. With
+   * `startupCheck`, also asks Zixflow whether the credentials work before the app takes traffic.
    */
-  onModuleInit(): void {
+  async onModuleInit(): Promise<void> {
+    const logger = new Logger('Zixflow');
     if (this.options.defaultPhoneId === undefined) {
-      new Logger('Zixflow').warn(
+      logger.warn(
         'No defaultPhoneId: set ZIXFLOW_PHONE_ID (or defaultPhoneId) to the phone-number id to send from; until then every message must carry its own phoneId',
       );
     }
+    if (this.options.startupCheck === 'off') return;
+    const outcome = await checkCredentialsAtStart(this, this.options);
+    if (outcome.ok) logger.log(`Start-up check passed: ${outcome.summary}`);
+    else if (this.options.startupCheck === 'fail') throw startupCheckError(outcome.problem);
+    else logger.warn(`Start-up check failed (startupCheck: 'warn', starting anyway): ${outcome.problem}`);
+  }
+
+  /**
+   * Releases keep-alive sockets so the application (and Jest) can exit promptly. In the last
+   * shutdown phase, not `onModuleDestroy`, so queue workers and webhook handlers that finish their
+   * sends during shutdown still have a working client, whatever the module import order.
+   */
+  onApplicationShutdown(): void {
+    this.release();
   }
 
   /**

@@ -12,10 +12,17 @@ const VARIABLES = [
   'ZIXFLOW_INGEST_PREFIX',
   'ZIXFLOW_WEBHOOKS_URL',
   'ZIXFLOW_WEBHOOK_SECRET',
+  'ZIXFLOW_STARTUP_CHECK',
 ] as const;
 
 /** What the namespace holds for the AI API's options when their variables are unset. */
-const AI_UNSET = { api: undefined, workspaceId: undefined, ingestPrefix: undefined, postBacks: undefined };
+const AI_UNSET = {
+  api: undefined,
+  workspaceId: undefined,
+  ingestPrefix: undefined,
+  postBacks: undefined,
+  startupCheck: undefined,
+};
 
 describe('zixflowConfig', () => {
   let saved: Record<string, string | undefined>;
@@ -61,6 +68,13 @@ describe('zixflowConfig', () => {
       defaultPhoneId: '104898309288724',
       timeoutMs: 2500,
     });
+  });
+
+  it('reads ZIXFLOW_STARTUP_CHECK, and refuses a value that is not off, warn or fail where it is read', () => {
+    setEnv({ ZIXFLOW_API_KEY: 'zx_env_key', ZIXFLOW_STARTUP_CHECK: 'fail' });
+    expect(zixflowConfig().startupCheck).toBe('fail');
+    setEnv({ ZIXFLOW_STARTUP_CHECK: 'yes' });
+    expect(() => zixflowConfig()).toThrow(/ZIXFLOW_STARTUP_CHECK.*'off', 'warn', 'fail'/);
   });
 
   it('reads the environment when called, not when imported', () => {

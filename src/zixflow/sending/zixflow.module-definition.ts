@@ -2,6 +2,7 @@ import { ConfigurableModuleBuilder, DynamicModule } from '@nestjs/common';
 import { checkZixflowAccountName } from './accounts/zixflow-account-name';
 import type { ZixflowRegistration } from './accounts/zixflow-registration.interface';
 import { getZixflowServiceToken } from './accounts/zixflow-service-token';
+import { createZixflowService } from './accounts/create-zixflow-service';
 import { ZixflowModuleOptions } from './options/zixflow-options.interface';
 import { ZIXFLOW_REGISTRATION } from './zixflow.constants';
 import { ZixflowWhatsappService } from './zixflow-whatsapp.service';
@@ -21,10 +22,17 @@ export interface ZixflowModuleExtras {
 
 /**
  * Provides the service under its name's token only (the default registration under the class), so
- * `app.get(ZixflowWhatsappService)` finds the default even when named registrations exist.
+ * `app.get(ZixflowWhatsappService)` finds the default even when named registrations exist. The
+ * whole chain (options check, HTTP client, pacer, delivery) is built inside that one provider, so
+ * `overrideProvider(ZixflowWhatsappService)` in a test leaves nothing behind that checks options.
  */
 function withAccount(definition: DynamicModule, name: string | undefined): DynamicModule {
   const token = getZixflowServiceToken(name);
+  const service = {
+    provide: token,
+    useFactory: (options: ZixflowModuleOptions): ZixflowWhatsappService => createZixflowService(options).service,
+    inject: [ZIXFLOW_MODULE_OPTIONS],
+  };
   const registration = {
     provide: ZIXFLOW_REGISTRATION,
     useFactory: (service: ZixflowWhatsappService): ZixflowRegistration => ({ name, service }),
@@ -32,7 +40,7 @@ function withAccount(definition: DynamicModule, name: string | undefined): Dynam
   };
   return {
     ...definition,
-    providers: [...(definition.providers ?? []), { provide: token, useClass: ZixflowWhatsappService }, registration],
+    providers: [...(definition.providers ?? []), service, registration],
     exports: [...(definition.exports ?? []), token],
   };
 }

@@ -17,13 +17,16 @@ export interface StandaloneZixflowService {
 }
 
 /**
- * Builds what `ZixflowModule` provides, from the same parts and the same option check, for one
- * tenant: its own HTTP client (its own auth headers), its own pacer (pacing per account and phone
- * id) and its own template cache. Throws the same `ZixflowConfigurationError` as a registration.
+ * Builds one service from its options: checked (a `ZixflowConfigurationError` naming the option,
+ * never a secret), then its own HTTP client (its own auth headers), its own pacer (pacing per
+ * account and phone id) and its own template cache. `ZixflowModule` builds each registration's
+ * service here, inside the service's own provider, so overriding that provider in a test replaces
+ * everything and checks no option; `ZixflowTenants` builds each tenant's.
  */
 export function createZixflowService(options: ZixflowModuleOptions): StandaloneZixflowService {
   const resolved = resolveZixflowOptions(options);
   const http = createZixflowHttpService(resolved);
+  const close = (): void => destroyZixflowHttpService(http);
   const transport = new ZixflowHttpTransport(http, resolved);
   const delivery = new ZixflowDelivery(transport, new ZixflowPacer(resolved), resolved);
   const service = new ZixflowWhatsappService(
@@ -31,6 +34,7 @@ export function createZixflowService(options: ZixflowModuleOptions): StandaloneZ
     resolved,
     new ZixflowTemplateVariablesReader(transport, resolved),
     new ZixflowDataReader(transport, resolved),
+    close,
   );
-  return { service, timeoutMs: resolved.timeoutMs, close: () => destroyZixflowHttpService(http) };
+  return { service, timeoutMs: resolved.timeoutMs, close };
 }

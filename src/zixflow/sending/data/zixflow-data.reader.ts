@@ -1,4 +1,3 @@
-import { Inject, Injectable } from '@nestjs/common';
 import {
   ZIXFLOW_AI_ACCOUNTS_PATH,
   ZIXFLOW_AI_DELIVERY_REPORT_PATH,
@@ -11,7 +10,6 @@ import { JsonObject } from '../../core/json/payload-fields';
 import { redactSecret } from '../../core/json/redact-secret';
 import { ZixflowHttpTransport } from '../delivery/http/zixflow-http.transport';
 import { ResolvedZixflowOptions } from '../options/zixflow-options.schema';
-import { ZIXFLOW_RESOLVED_OPTIONS } from '../zixflow.constants';
 import { parseAccounts, parseDeliveryStatus, parseTemplatePage } from './parse-data-answers';
 import type {
   ZixflowAccount,
@@ -30,11 +28,10 @@ const MAX_PAGES = 1000;
  * over every page, and the delivery report of a send. The campaign API documents none of them, so on
  * it every call is refused before the network with a message that names `api: 'ai'`.
  */
-@Injectable()
 export class ZixflowDataReader {
   constructor(
     private readonly transport: ZixflowHttpTransport,
-    @Inject(ZIXFLOW_RESOLVED_OPTIONS) private readonly options: ResolvedZixflowOptions,
+    private readonly options: ResolvedZixflowOptions,
   ) {}
 
   /** Every WhatsApp number of the workspace, with its quality rating and daily limit. */

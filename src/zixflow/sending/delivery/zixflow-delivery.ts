@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ZixflowError } from '../../core/errors/zixflow.error';
 import { ZixflowTimeoutError } from '../../core/errors/zixflow-network.error';
@@ -7,7 +7,6 @@ import { PacingRefusal } from './pacing/pacing-refusal';
 import { ZixflowPacer } from './pacing/zixflow-pacer';
 import { maskPhoneNumber } from '../../core/phone/mask-phone-number';
 import { ZixflowSendResult } from '../../core/messages/zixflow-send-result.interface';
-import { ZIXFLOW_RESOLVED_OPTIONS } from '../zixflow.constants';
 import { ZixflowRetryEvent } from '../options/zixflow-options.interface';
 import { ResolvedZixflowOptions } from '../options/zixflow-options.schema';
 import { redactLogLine } from '../../core/json/redact-log-line';
@@ -23,14 +22,13 @@ export type { ZixflowOutgoingRequest } from './http/zixflow-request-body.interfa
  * retried after a back-off. Resolves with the send result or rejects with the last typed error,
  * which carries the number of attempts; that failure is logged once, at error level.
  */
-@Injectable()
 export class ZixflowDelivery {
   private readonly logger = new Logger('Zixflow');
 
   constructor(
     private readonly transport: ZixflowHttpTransport,
     private readonly pacer: ZixflowPacer,
-    @Inject(ZIXFLOW_RESOLVED_OPTIONS) private readonly options: ResolvedZixflowOptions,
+    private readonly options: ResolvedZixflowOptions,
   ) {}
 
   /**

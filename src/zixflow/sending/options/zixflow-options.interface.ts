@@ -129,7 +129,19 @@ export interface ZixflowModuleOptions {
   rateLimit?: ZixflowRateLimitOptions;
   /** Template pre-flight settings (variable look-ups, cache, automatic checks). */
   templates?: ZixflowTemplateOptions;
+  /**
+   * Asks Zixflow at start-up whether the credentials work, before the app takes traffic: `'fail'`
+   * stops start-up with a `ZixflowConfigurationError` naming what is wrong, `'warn'` logs it and
+   * starts anyway, `'off'` (the default) makes no request. On the AI API the accounts endpoint checks
+   * the key, the workspace id and that `defaultPhoneId` is one of the workspace's numbers; the
+   * campaign API documents no such endpoint, so there only the key is checked. Env
+   * `ZIXFLOW_STARTUP_CHECK`. Never prints the key.
+   */
+  startupCheck?: ZixflowStartupCheck;
 }
+
+/** What `startupCheck` does when the credentials do not work: nothing is asked, a warning, or a stop. */
+export type ZixflowStartupCheck = 'off' | 'warn' | 'fail';
 
 /** Implemented by a class given to `forRootAsync({ useClass })` or `forRootAsync({ useExisting })`. */
 export interface ZixflowOptionsFactory {

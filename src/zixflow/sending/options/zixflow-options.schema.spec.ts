@@ -53,6 +53,7 @@ describe('resolveZixflowOptions', () => {
           cacheTtlMs: 600_000,
           checkVariables: false,
         },
+        startupCheck: 'off',
       });
     });
 
@@ -100,6 +101,7 @@ describe('resolveZixflowOptions', () => {
           retry: { retries: 0, minDelayMs: 0, maxDelayMs: 100, maxRetryAfterMs: 5000, retryOnTimeout: true, onRetry },
           rateLimit: { perSecond: 80, burst: 10, maxConcurrent: 4, maxQueued: 50 },
           templates: { variablesPath: '/custom/keys', cacheTtlMs: 0, checkVariables: true },
+          startupCheck: 'warn',
         }),
       ).toStrictEqual({
         apiKey: API_KEY,
@@ -115,6 +117,7 @@ describe('resolveZixflowOptions', () => {
         retry: { retries: 0, minDelayMs: 0, maxDelayMs: 100, maxRetryAfterMs: 5000, retryOnTimeout: true, onRetry },
         rateLimit: { perSecond: 80, burst: 10, maxConcurrent: 4, maxQueued: 50 },
         templates: { variablesPath: '/custom/keys', cacheTtlMs: 0, checkVariables: true },
+        startupCheck: 'warn',
       });
     });
 

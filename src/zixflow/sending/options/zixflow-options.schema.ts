@@ -116,6 +116,10 @@ export const ZIXFLOW_OPTION_FIELDS = {
   retry: group(ZIXFLOW_RETRY_FIELDS, { allowFalse: true }),
   rateLimit: group(ZIXFLOW_RATE_LIMIT_FIELDS).optional(),
   templates: group(ZIXFLOW_TEMPLATE_FIELDS),
+  startupCheck: oneOf(['off', 'warn', 'fail'] as const)
+    .fromEnv('ZIXFLOW_STARTUP_CHECK')
+    .emptyIsUnset()
+    .default('off'),
 } as const satisfies OptionShapeOf<ZixflowModuleOptions>;
 
 /** Retry settings with defaults applied. */

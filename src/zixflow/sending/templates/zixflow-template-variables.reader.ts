@@ -1,10 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
 import { zixflowAiPhoneDataPath } from '../../core/api/zixflow-api.constants';
 import { ZixflowApiError } from '../../core/errors/zixflow-api.error';
 import { ZixflowValidationError } from '../../core/errors/zixflow-validation.error';
 import { redactSecret } from '../../core/json/redact-secret';
 import { ZixflowHttpTransport } from '../delivery/http/zixflow-http.transport';
-import { ZIXFLOW_RESOLVED_OPTIONS } from '../zixflow.constants';
 import { ResolvedZixflowOptions } from '../options/zixflow-options.schema';
 import { parseTemplateVariables } from './parse-template-variables';
 import { TemplateVariablesCache } from './template-variables.cache';
@@ -16,13 +14,12 @@ import { ZixflowTemplateQuery, ZixflowTemplateVariable } from './zixflow-templat
  * `GET {templates.variablesPath}?phoneId&templateName&language` (§2.2), on the AI API
  * `GET /api/data/whatsapp/v1/{phone_id}/variable-keys?template_name&language` (§3.18).
  */
-@Injectable()
 export class ZixflowTemplateVariablesReader {
   private readonly cache: TemplateVariablesCache;
 
   constructor(
     private readonly transport: ZixflowHttpTransport,
-    @Inject(ZIXFLOW_RESOLVED_OPTIONS) private readonly options: ResolvedZixflowOptions,
+    private readonly options: ResolvedZixflowOptions,
   ) {
     this.cache = new TemplateVariablesCache(options.templates.cacheTtlMs);
   }

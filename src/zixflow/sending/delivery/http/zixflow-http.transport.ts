@@ -1,11 +1,9 @@
 import { HttpService } from '@nestjs/axios';
-import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { AxiosResponse } from 'axios';
 import { maskPhoneNumber } from '../../../core/phone/mask-phone-number';
 import { ZixflowSendResult } from '../../../core/messages/zixflow-send-result.interface';
-import { ZIXFLOW_HTTP_SERVICE, ZIXFLOW_RESOLVED_OPTIONS } from '../../zixflow.constants';
 import { ResolvedZixflowOptions } from '../../options/zixflow-options.schema';
-import { destroyZixflowHttpService } from './create-zixflow-axios';
 import { ZixflowOutgoingRequest } from './zixflow-request-body.interface';
 import { mapZixflowAnswer, readZixflowEnvelope } from './zixflow-response.mapper';
 import { ZixflowFailedRequest, mapTransportError } from './zixflow-transport-error.mapper';
@@ -16,15 +14,14 @@ import { ZixflowFailedRequest, mapTransportError } from './zixflow-transport-err
  * decided above it, by {@link ZixflowDelivery}. Logs each attempt at debug level with the number
  * masked; headers (and so the key) are never logged.
  */
-@Injectable()
-export class ZixflowHttpTransport implements OnApplicationShutdown {
+export class ZixflowHttpTransport {
   private readonly logger = new Logger('Zixflow');
   /** The host (and port) of `baseUrl`, for errors; never its path or anything else of the options. */
   private readonly host: string;
 
   constructor(
-    @Inject(ZIXFLOW_HTTP_SERVICE) private readonly http: HttpService,
-    @Inject(ZIXFLOW_RESOLVED_OPTIONS) private readonly options: ResolvedZixflowOptions,
+    private readonly http: HttpService,
+    private readonly options: ResolvedZixflowOptions,
   ) {
     this.host = new URL(options.baseUrl).host;
   }
@@ -74,15 +71,6 @@ export class ZixflowHttpTransport implements OnApplicationShutdown {
       data: response.data,
     };
     return readZixflowEnvelope(answer, { method: 'GET', endpoint: path }, this.options.secrets);
-  }
-
-  /**
-   * Releases keep-alive sockets so the application (and Jest) can exit promptly. In the last
-   * shutdown phase, not `onModuleDestroy`, so queue workers and webhook handlers that finish their
-   * sends during shutdown still have a working client, whatever the module import order.
-   */
-  onApplicationShutdown(): void {
-    destroyZixflowHttpService(this.http);
   }
 
   private request(method: 'GET' | 'POST', endpoint: string): ZixflowFailedRequest {

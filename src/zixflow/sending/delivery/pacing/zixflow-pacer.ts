@@ -1,5 +1,3 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { ZIXFLOW_RESOLVED_OPTIONS } from '../../zixflow.constants';
 import { ResolvedRateLimitOptions, ResolvedZixflowOptions } from '../../options/zixflow-options.schema';
 import { PacingRefusalError } from './pacing-refusal';
 import { SendLane } from './send-lane';
@@ -9,11 +7,10 @@ import { SendLane } from './send-lane';
  * first use (a workspace has a handful of numbers, so lanes are kept for the app's lifetime).
  * Without `rateLimit` every task runs at once.
  */
-@Injectable()
 export class ZixflowPacer {
   private readonly lanes = new Map<string, SendLane>();
 
-  constructor(@Inject(ZIXFLOW_RESOLVED_OPTIONS) private readonly options: ResolvedZixflowOptions) {}
+  constructor(private readonly options: ResolvedZixflowOptions) {}
 
   /**
    * Runs `task` once `phoneId` may send. `budgetMs` covers the wait plus the task, which receives

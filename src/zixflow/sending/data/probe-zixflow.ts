@@ -1,5 +1,9 @@
-import { ZixflowApiError, ZixflowAuthError, ZixflowConfigurationError } from '../core/errors';
-import type { ZixflowWhatsappService } from '../sending/zixflow-whatsapp.service';
+import { ZixflowApiError, ZixflowAuthError } from '../../core/errors/zixflow-api.error';
+import { ZixflowConfigurationError } from '../../core/errors/zixflow-configuration.error';
+import type { ZixflowWhatsappService } from '../zixflow-whatsapp.service';
+
+/** The campaign API is asked about this template: no workspace has it, so only the key's acceptance counts. */
+export const ZIXFLOW_PROBE_TEMPLATE = { templateName: 'nestjs_zixflow_health_probe', language: 'en' } as const;
 
 /** What one look at Zixflow found: up with what it learnt, or down with a sentence for the operator. */
 export type ZixflowProbeOutcome = { up: true; details: Record<string, unknown> } | { up: false; message: string };
@@ -42,8 +46,13 @@ function isClientError(status: number): boolean {
 }
 
 function down(error: unknown): ZixflowProbeOutcome {
+  return { up: false, message: probeFailure(error) };
+}
+
+/** Why a look at Zixflow failed, as a sentence for the operator; a refused key is named as such. */
+export function probeFailure(error: unknown): string {
   if (error instanceof ZixflowAuthError) {
-    return { up: false, message: `Zixflow refused the API key (ZIXFLOW_API_KEY): ${describe(error)}` };
+    return `Zixflow refused the API key (ZIXFLOW_API_KEY): ${describe(error)}`;
   }
-  return { up: false, message: describe(error) };
+  return describe(error);
 }
