@@ -11,6 +11,8 @@ import {
 import { Hears, ZixflowBot, ZixflowBotModule, ZixflowConversationStore } from '../src/zixflow/bot';
 import {
   conversationKeyOf,
+  OnWhatsappDeliveryReport,
+  OnWhatsappMessage,
   ZixflowDeliveryReport,
   ZixflowEvents,
   ZixflowIncomingMessage,
@@ -39,6 +41,23 @@ class BrandBBot {
   @Hears('offers')
   offers(): string {
     return 'brand-b offers';
+  }
+}
+
+/** Plain webhook handlers limited to one account each, like the bot above. */
+@Injectable()
+class AccountHandlers {
+  readonly brandAMessages: ZixflowIncomingMessage[] = [];
+  readonly brandBReports: ZixflowDeliveryReport[] = [];
+
+  @OnWhatsappMessage({ accounts: ['brand-a'] })
+  onBrandA(message: ZixflowIncomingMessage): void {
+    this.brandAMessages.push(message);
+  }
+
+  @OnWhatsappDeliveryReport({ accounts: ['brand-b'] })
+  onBrandBReport(report: ZixflowDeliveryReport): void {
+    this.brandBReports.push(report);
   }
 }
 
@@ -78,7 +97,7 @@ describe('several Zixflow accounts in one app: webhooks, reports and bot replies
         ZixflowWebhooksModule.forRoot({ secret: DEFAULT_SECRET, accounts: webhookAccounts }),
         ZixflowBotModule.forRoot({ apologyMessage: false }),
       ],
-      providers: [EveryAccountBot, BrandBBot],
+      providers: [EveryAccountBot, BrandBBot, AccountHandlers],
     })
       .setLogger(logger)
       .compile();
@@ -105,6 +124,8 @@ describe('several Zixflow accounts in one app: webhooks, reports and bot replies
   beforeEach(() => {
     messages.length = 0;
     reports.length = 0;
+    app.get(AccountHandlers).brandAMessages.length = 0;
+    app.get(AccountHandlers).brandBReports.length = 0;
     accounts.forEach((account) => account.sandbox.clear());
   });
 
@@ -135,6 +156,11 @@ describe('several Zixflow accounts in one app: webhooks, reports and bot replies
       ['brand-a', 'brand-b', 'tenant-1', 'tenant-2', 'tenant-3', undefined].sort(),
     );
     expect(messages.find((message) => message.account === undefined)).not.toHaveProperty('account');
+    // @OnWhatsappMessage({ accounts: ['brand-a'] }) saw brand-a's message only, of the six.
+    expect(app.get(AccountHandlers).brandAMessages.map((message) => message.account)).toEqual(['brand-a']);
+    expect(logger.lines.join('\n')).toContain(
+      'AccountHandlers.onBrandA (every incoming WhatsApp message of account brand-a)',
+    );
   });
 
   it('keys conversations by account too, and keeps the old key without one', async () => {
@@ -212,6 +238,10 @@ describe('several Zixflow accounts in one app: webhooks, reports and bot replies
         expect(ids.has(report.messageId!) || requestIds.has(report.requestId!)).toBe(true);
       }
     }
+    // @OnWhatsappDeliveryReport({ accounts: ['brand-b'] }) saw brand-b's reports and no other account's.
+    const brandBReports = app.get(AccountHandlers).brandBReports;
+    expect(brandBReports.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(brandBReports.map((report) => report.account))).toEqual(new Set(['brand-b']));
   });
 
   it('writes no key, workspace id or webhook secret of any account into any log line', () => {

@@ -1,10 +1,12 @@
 import { SetMetadata } from '@nestjs/common';
-import { toList, ZIXFLOW_WEBHOOK_HANDLER, ZixflowHandlerMetadata } from './zixflow-handler-metadata';
+import { accountsFilter, toList, ZIXFLOW_WEBHOOK_HANDLER, ZixflowHandlerMetadata } from './zixflow-handler-metadata';
 
 /** Which delivery reports a handler receives. */
 export interface OnWhatsappDeliveryReportOptions {
   /** Only these statuses, compared in lower case (e.g. `'failed'`). Default: every report. */
   status?: string | readonly string[];
+  /** Only reports of these accounts (`<path>/<account>/reports|postbacks`), as for `@OnWhatsappMessage`. Default: every account. */
+  accounts?: readonly string[];
 }
 
 /**
@@ -17,6 +19,7 @@ export function OnWhatsappDeliveryReport(options: OnWhatsappDeliveryReportOption
   const metadata: ZixflowHandlerMetadata = {
     kind: 'report',
     statuses: toList(options.status).map((status) => status.toLowerCase()),
+    ...accountsFilter(options.accounts),
   };
   return SetMetadata(ZIXFLOW_WEBHOOK_HANDLER, metadata);
 }

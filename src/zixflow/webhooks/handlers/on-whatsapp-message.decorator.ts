@@ -1,11 +1,17 @@
 import { SetMetadata } from '@nestjs/common';
 import { ZixflowIncomingMessageType } from '../incoming/zixflow-incoming-message.interface';
-import { toList, ZIXFLOW_WEBHOOK_HANDLER, ZixflowHandlerMetadata } from './zixflow-handler-metadata';
+import { accountsFilter, toList, ZIXFLOW_WEBHOOK_HANDLER, ZixflowHandlerMetadata } from './zixflow-handler-metadata';
 
 /** Which messages a handler receives. */
 export interface OnWhatsappMessageOptions {
   /** Only these message types (e.g. `'text'`, `['reply', 'text']`). Default: every type, `unknown` included. */
   type?: ZixflowIncomingMessageType | readonly ZixflowIncomingMessageType[];
+  /**
+   * Only messages of these accounts (the `account` of the webhook path, `<path>/<account>/incoming`:
+   * a `ZixflowModule` registration's `name` or a tenant id), like `@ZixflowBot({ accounts })`; the
+   * routes without an account then reach it no more. Default: every account.
+   */
+  accounts?: readonly string[];
 }
 
 /**
@@ -30,6 +36,10 @@ export interface OnWhatsappMessageOptions {
  * ```
  */
 export function OnWhatsappMessage(options: OnWhatsappMessageOptions = {}): MethodDecorator {
-  const metadata: ZixflowHandlerMetadata = { kind: 'message', types: toList(options.type) };
+  const metadata: ZixflowHandlerMetadata = {
+    kind: 'message',
+    types: toList(options.type),
+    ...accountsFilter(options.accounts),
+  };
   return SetMetadata(ZIXFLOW_WEBHOOK_HANDLER, metadata);
 }

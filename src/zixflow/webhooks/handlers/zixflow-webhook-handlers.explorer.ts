@@ -105,6 +105,10 @@ export class ZixflowWebhookHandlersExplorer implements OnApplicationBootstrap, O
 }
 
 function accepts(metadata: ZixflowHandlerMetadata, payload: unknown): boolean {
+  if (metadata.accounts !== undefined) {
+    const account = (payload as { account?: string }).account;
+    if (account === undefined || !metadata.accounts.includes(account)) return false;
+  }
   if (metadata.kind === 'message') {
     return metadata.types.length === 0 || metadata.types.includes((payload as ZixflowIncomingMessage).message.type);
   }
@@ -124,6 +128,11 @@ function subjectOf(metadata: ZixflowHandlerMetadata, payload: unknown): LogSubje
 }
 
 function describeFilter(metadata: ZixflowHandlerMetadata): string {
+  const what = describeKind(metadata);
+  return metadata.accounts === undefined ? what : `${what} of account ${metadata.accounts.join(', ')}`;
+}
+
+function describeKind(metadata: ZixflowHandlerMetadata): string {
   if (metadata.kind === 'message') {
     return metadata.types.length === 0
       ? 'every incoming WhatsApp message'
