@@ -8,6 +8,9 @@ export { ZixflowWebhooksModule } from './zixflow-webhooks.module';
 export { ZIXFLOW_WEBHOOKS_MODULE_OPTIONS } from './zixflow-webhooks.module-definition';
 export type { ZixflowWebhooksModuleExtras } from './zixflow-webhooks.module-definition';
 export type {
+  ZixflowWebhookAccountOptions,
+  ZixflowWebhookAccountResolver,
+  ZixflowWebhookAccountResolverOptions,
   ZixflowWebhooksModuleOptions,
   ZixflowWebhooksDedupeOptions,
   ZixflowWebhooksOptionsFactory,

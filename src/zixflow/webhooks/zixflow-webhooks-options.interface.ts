@@ -17,6 +17,21 @@ export interface ZixflowWebhookAccountOptions {
   secret: string;
 }
 
+/** Finds the webhook settings of an account by its name (the path segment); `undefined`: no such account. */
+export type ZixflowWebhookAccountResolver = (
+  account: string,
+) => ZixflowWebhookAccountOptions | undefined | Promise<ZixflowWebhookAccountOptions | undefined>;
+
+/** `resolveAccount` with its cache settings. */
+export interface ZixflowWebhookAccountResolverOptions {
+  /** The look-up. */
+  resolve: ZixflowWebhookAccountResolver;
+  /** How long an answer (found or not) is kept, in milliseconds. Default 60 000. */
+  ttlMs?: number;
+  /** Most accounts kept at once; the least recently used is dropped first. Default 10 000. */
+  maxAccounts?: number;
+}
+
 /** Options of `ZixflowWebhooksModule`, given to `forRoot` or produced by `forRootAsync`. */
 export interface ZixflowWebhooksModuleOptions {
   /**
@@ -33,6 +48,15 @@ export interface ZixflowWebhooksModuleOptions {
    * without an account, for the default registration).
    */
   accounts?: Record<string, ZixflowWebhookAccountOptions>;
+  /**
+   * Looks up an account that `accounts` does not list, e.g. a tenant read from your database, when
+   * a webhook arrives for it: resolves with its `{ secret }`, or `undefined` for an unknown account
+   * (answered 401). Answers are kept for `ttlMs` (default 60 000; unknown accounts too, so a flood of
+   * made-up names does not reach your database) for at most `maxAccounts` accounts (default 10 000,
+   * least recently used dropped first). A resolver that throws, or returns a secret the secret rule
+   * refuses, is answered 503 so Zixflow tries again, and logged without the secret. Default: none.
+   */
+  resolveAccount?: ZixflowWebhookAccountResolver | ZixflowWebhookAccountResolverOptions;
   /** Header that carries the secret on incoming-message webhooks. Default `x-zixflow-secret`. */
   secretHeader?: string;
   /**

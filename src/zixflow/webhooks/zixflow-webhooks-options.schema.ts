@@ -3,10 +3,14 @@ import { isZixflowAccountName } from '../sending/accounts/zixflow-account-name';
 import {
   childSite,
   custom,
+  durationMs,
+  fn,
   group,
   OptionOwner,
   OptionShapeOf,
   optionError,
+  OptionSite,
+  ResolvedOptions,
   resolveOptions,
   resolveShape,
   secret,
@@ -24,6 +28,8 @@ import {
 } from './zixflow-webhooks.constants';
 import {
   ZixflowWebhookAccountOptions,
+  ZixflowWebhookAccountResolver,
+  ZixflowWebhookAccountResolverOptions,
   ZixflowWebhooksDedupeOptions,
   ZixflowWebhooksModuleOptions,
 } from './zixflow-webhooks-options.interface';
@@ -36,6 +42,8 @@ export interface ResolvedZixflowWebhooksOptions {
   secretDigest: Buffer;
   /** The secret digest of each account of `accounts`. */
   accounts: ReadonlyMap<string, Buffer>;
+  /** `resolveAccount` with its cache settings, for accounts `accounts` does not list. */
+  resolveAccount: ResolvedAccountResolver | undefined;
   /** Lower case, as Node exposes header names. */
   secretHeader: string;
   maxBodyBytes: number;
@@ -95,6 +103,41 @@ const ACCOUNTS = custom<Map<string, Buffer>, Record<string, ZixflowWebhookAccoun
   return digests;
 }).optional();
 
+const RESOLVER_FIELDS = {
+  resolve: fn<ZixflowWebhookAccountResolver>(),
+  ttlMs: durationMs(0).default(60_000),
+  maxAccounts: wholeNumber({ min: 1 }).default(10_000),
+} as const satisfies OptionShapeOf<ZixflowWebhookAccountResolverOptions>;
+
+/** `resolveAccount` after checking: the look-up and its cache settings. */
+export type ResolvedAccountResolver = ResolvedOptions<typeof RESOLVER_FIELDS>;
+
+/** A function alone, or `{ resolve, ttlMs?, maxAccounts? }`. */
+const RESOLVE_ACCOUNT = custom<
+  ResolvedAccountResolver,
+  ZixflowWebhookAccountResolver | ZixflowWebhookAccountResolverOptions
+>((value, site) => {
+  const given: unknown = typeof value === 'function' ? { resolve: value } : value;
+  if (typeof given !== 'object' || given === null || Array.isArray(given)) {
+    throw optionError(
+      site,
+      'must be a function (account) => ({ secret }) | undefined, or { resolve, ttlMs, maxAccounts }',
+    );
+  }
+  return resolveShape(RESOLVER_FIELDS, given as Record<string, unknown>, site);
+}).optional();
+
+/**
+ * Checks what `resolveAccount` found for `account` with the rule of `accounts`, and returns the
+ * secret's digest; a `ZixflowConfigurationError` naming the account (never the secret) otherwise.
+ */
+export function digestResolvedAccount(found: unknown, account: string): Buffer {
+  const site: OptionSite = { owner: ZIXFLOW_WEBHOOKS_OPTIONS_OWNER, path: `resolveAccount('${account}')` };
+  if (typeof found !== 'object' || found === null) throw optionError(site, 'must resolve with { secret } or undefined');
+  const { secret: accountSecret } = resolveShape(ACCOUNT_FIELDS, found as Record<string, unknown>, site);
+  return createHash('sha256').update(accountSecret).digest();
+}
+
 const DEDUPE_FIELDS = {
   ttlMs: wholeNumber({ min: 1 }).default(ZIXFLOW_WEBHOOK_DEFAULT_DEDUPE_TTL_MS),
   maxEntries: wholeNumber({ min: 1 }).default(ZIXFLOW_WEBHOOK_DEFAULT_DEDUPE_MAX_ENTRIES),
@@ -114,6 +157,7 @@ export const ZIXFLOW_WEBHOOKS_OPTION_FIELDS = {
   // The webhook endpoints never run without a secret, so it has no default.
   secret: webhookSecret().fromEnv('ZIXFLOW_WEBHOOK_SECRET').required(GENERATE_SECRET),
   accounts: ACCOUNTS,
+  resolveAccount: RESOLVE_ACCOUNT,
   secretHeader: text({
     test: (name) => HEADER_NAME.test(name),
     rule: 'must be a valid HTTP header name, e.g. x-zixflow-secret',
@@ -143,6 +187,7 @@ export function resolveZixflowWebhooksOptions(
   return {
     secretDigest: createHash('sha256').update(resolved.secret).digest(),
     accounts: resolved.accounts ?? new Map(),
+    resolveAccount: resolved.resolveAccount,
     secretHeader: resolved.secretHeader.toLowerCase(),
     maxBodyBytes: resolved.maxBodyBytes,
     dedupeTtlMs: ttlMs,

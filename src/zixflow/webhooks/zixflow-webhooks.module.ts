@@ -12,6 +12,7 @@ import {
 import { resolveZixflowWebhooksOptions } from './zixflow-webhooks-options.schema';
 import { ZixflowWebhookReceiver } from './zixflow-webhook.receiver';
 import { ZixflowWebhookDeliveries } from './zixflow-webhook-deliveries';
+import { WebhookAccountSecrets } from './http/webhook-account-secrets';
 
 /** The application's emitter, or a start-up error that says which module to import. */
 function requireEventEmitter(emitter: EventEmitter2 | undefined): EventEmitter2 {
@@ -58,6 +59,7 @@ function requireEventEmitter(emitter: EventEmitter2 | undefined): EventEmitter2 
     ZixflowWebhookDispatcher,
     ZixflowWebhookHandlersExplorer,
     ZixflowWebhookDeliveries,
+    WebhookAccountSecrets,
   ],
   exports: [ZixflowWebhookDeliveries],
 })

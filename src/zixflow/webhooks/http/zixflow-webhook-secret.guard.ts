@@ -4,6 +4,7 @@ import {
   Inject,
   Injectable,
   Logger,
+  ServiceUnavailableException,
   SetMetadata,
   UnauthorizedException,
 } from '@nestjs/common';
@@ -11,6 +12,7 @@ import { Reflector } from '@nestjs/core';
 import { ZIXFLOW_WEBHOOK_REPORT_TOKEN_PARAM, ZIXFLOW_WEBHOOKS_RESOLVED_OPTIONS } from '../zixflow-webhooks.constants';
 import { ResolvedZixflowWebhooksOptions } from '../zixflow-webhooks-options.schema';
 import { matchesWebhookSecret } from './matches-webhook-secret';
+import { WebhookAccountLookupError, WebhookAccountSecrets } from './webhook-account-secrets';
 import { ZixflowWebhookHttpRequest } from './zixflow-webhook-http-request.interface';
 
 /** Where a route expects the secret: a header (set in Zixflow's webhook settings) or `?token=` (inside reportURL). */
@@ -33,19 +35,42 @@ export class ZixflowWebhookSecretGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     @Inject(ZIXFLOW_WEBHOOKS_RESOLVED_OPTIONS) private readonly options: ResolvedZixflowWebhooksOptions,
+    private readonly accountSecrets: WebhookAccountSecrets,
   ) {}
 
-  /** Lets the request through only when it carries the secret. */
-  canActivate(context: ExecutionContext): boolean {
+  /**
+   * Lets the request through only when it carries the secret. Synchronous unless an account must
+   * be looked up through `resolveAccount`.
+   */
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     const source =
       this.reflector.get<WebhookSecretSource | undefined>(WEBHOOK_SECRET_SOURCE, context.getHandler()) ?? 'header';
     const request = context.switchToHttp().getRequest<ZixflowWebhookHttpRequest>();
     const candidate = source === 'header' ? request.headers[this.options.secretHeader] : readTokenParam(request);
     const account = request.params?.account;
+    if (account === undefined) return this.check(candidate, this.options.secretDigest, source, account);
+    const digest = this.accountSecrets.digestOf(account);
+    if (!(digest instanceof Promise)) return this.check(candidate, digest, source, account);
+    return digest.then(
+      (found) => this.check(candidate, found, source, account),
+      (error: unknown) => {
+        if (!(error instanceof WebhookAccountLookupError)) throw error;
+        // Zixflow retries a 5xx, so a database hiccup delays the webhook instead of losing it.
+        this.logger.error(`Could not check a webhook call of account ${account}: ${error.message}`);
+        throw new ServiceUnavailableException('Webhook account could not be checked; try again');
+      },
+    );
+  }
+
+  private check(
+    candidate: unknown,
+    digest: Buffer | undefined,
+    source: WebhookSecretSource,
+    account: string | undefined,
+  ): boolean {
     // An account's routes open with that account's secret only; an unknown account has none.
-    const digest = account === undefined ? this.options.secretDigest : this.options.accounts.get(account);
     if (digest === undefined) {
-      this.logger.warn('Refused a webhook call for an account that is not in the accounts option');
+      this.logger.warn('Refused a webhook call for an unknown account (not in accounts, nor found by resolveAccount)');
       throw new UnauthorizedException('Missing or wrong webhook secret');
     }
     if (matchesWebhookSecret(candidate, digest)) {
