@@ -46,7 +46,7 @@ import { checkTemplateVariables } from './templates/check-template-variables';
 import { ZixflowTemplateQuery, ZixflowTemplateVariable } from './templates/zixflow-template-variable.interface';
 import { ZixflowTemplateVariablesReader } from './templates/zixflow-template-variables.reader';
 import { validateMessage } from './validation/validate-message';
-import { checkCredentialsAtStart, startupCheckError } from './data/check-credentials-at-start';
+import { runStartupCheck } from './data/check-credentials-at-start';
 
 /**
  * Sends WhatsApp messages through Zixflow: the campaign API by default, or the Zixflow AI API with
@@ -83,11 +83,7 @@ export class ZixflowWhatsappService implements OnModuleInit, OnApplicationShutdo
         'No defaultPhoneId: set ZIXFLOW_PHONE_ID (or defaultPhoneId) to the phone-number id to send from; until then every message must carry its own phoneId',
       );
     }
-    if (this.options.startupCheck === 'off') return;
-    const outcome = await checkCredentialsAtStart(this, this.options);
-    if (outcome.ok) logger.log(`Start-up check passed: ${outcome.summary}`);
-    else if (this.options.startupCheck === 'fail') throw startupCheckError(outcome.problem);
-    else logger.warn(`Start-up check failed (startupCheck: 'warn', starting anyway): ${outcome.problem}`);
+    await runStartupCheck(this, this.options, logger);
   }
 
   /**

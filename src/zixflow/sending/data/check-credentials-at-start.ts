@@ -1,3 +1,4 @@
+import type { Logger } from '@nestjs/common';
 import { ZixflowConfigurationError } from '../../core/errors/zixflow-configuration.error';
 import type { ZixflowWhatsappService } from '../zixflow-whatsapp.service';
 import type { ZixflowAccount } from './zixflow-data.types';
@@ -10,7 +11,7 @@ export interface CredentialsCheckSettings {
 }
 
 /** The start-up check's verdict: a line for the log, or the sentence that stops (or warns) the app. */
-export type CredentialsCheckOutcome = { ok: true; summary: string } | { ok: false; problem: string };
+type CredentialsCheckOutcome = { ok: true; summary: string } | { ok: false; problem: string };
 
 /**
  * One look at Zixflow with the configured credentials, for `startupCheck`. On the AI API, the
@@ -20,7 +21,7 @@ export type CredentialsCheckOutcome = { ok: true; summary: string } | { ok: fals
  * and the phone id cannot be, which the summary says. Messages never hold a key (the library's
  * errors are redacted), only which variable to look at.
  */
-export async function checkCredentialsAtStart(
+async function checkCredentialsAtStart(
   whatsapp: Pick<ZixflowWhatsappService, 'listAccounts' | 'getTemplateVariables'>,
   settings: CredentialsCheckSettings,
 ): Promise<CredentialsCheckOutcome> {
@@ -70,7 +71,23 @@ function describeAccounts(accounts: readonly ZixflowAccount[]): string {
     .join(', ');
 }
 
-/** The error that stops start-up with `startupCheck: 'fail'`. */
-export function startupCheckError(problem: string): ZixflowConfigurationError {
-  return new ZixflowConfigurationError(`Zixflow start-up check (startupCheck: 'fail'): ${problem}`);
+/**
+ * `startupCheck` as the service runs it at start-up: nothing when `'off'`; else one look, logged
+ * when it passes, and when it fails a thrown `ZixflowConfigurationError` (`'fail'`) or a warning
+ * (`'warn'`).
+ */
+export async function runStartupCheck(
+  whatsapp: Pick<ZixflowWhatsappService, 'listAccounts' | 'getTemplateVariables'>,
+  settings: CredentialsCheckSettings & { startupCheck: 'off' | 'warn' | 'fail' },
+  logger: Pick<Logger, 'log' | 'warn'>,
+): Promise<void> {
+  if (settings.startupCheck === 'off') return;
+  const outcome = await checkCredentialsAtStart(whatsapp, settings);
+  if (outcome.ok) {
+    logger.log(`Start-up check passed: ${outcome.summary}`);
+  } else if (settings.startupCheck === 'fail') {
+    throw new ZixflowConfigurationError(`Zixflow start-up check (startupCheck: 'fail'): ${outcome.problem}`);
+  } else {
+    logger.warn(`Start-up check failed (startupCheck: 'warn', starting anyway): ${outcome.problem}`);
+  }
 }
