@@ -130,6 +130,8 @@ describeInBrowser('sandbox inbox in Chromium: the customer’s phone', () => {
     if (width === 320) {
       const chat = testbed.chat('+91 98765 43210', 'Cy');
       for (const text of ['menu', 'deliver', 'thanks']) await chat.say(text);
+      // One long unbroken word: without minmax(0, 1fr) it widened the page to 645 px (checked red before the fix).
+      await chat.say(`https://example.com/${'averyveryverylongpathsegment'.repeat(6)}`);
     }
     await page.setViewportSize({ width, height: 740 });
     await page.locator('.conversation', { hasText: 'Cy' }).click();
