@@ -142,7 +142,9 @@ describe.each(WAYS)('the same mistake reads the same in every module (%s)', (way
       'ZixflowModule',
       {},
       'ZixflowModule: apiKey is missing or empty. Set the ZIXFLOW_API_KEY environment variable (read by zixflowConfig) ' +
-        'or pass apiKey to ZixflowModule.forRoot().',
+        'or pass apiKey to ZixflowModule.forRoot(); to run with no Zixflow account, start the sandbox first: ' +
+        'await ZixflowSandboxMode.start() (nestjs-zixflow/testing) at the top of main.ts, with the options read by ' +
+        'forRootAsync(zixflowConfig.asProvider()).',
     ],
     [
       'ZixflowQueueModule',

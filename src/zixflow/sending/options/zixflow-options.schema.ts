@@ -92,7 +92,11 @@ const PATH_PREFIX = /^(\/[A-Za-z0-9._~-]+)+$/;
  */
 export const ZIXFLOW_OPTION_FIELDS = {
   // Required, and checked first: a missing key is the most common start-up mistake.
-  apiKey: secret().fromEnv('ZIXFLOW_API_KEY'),
+  apiKey: secret()
+    .fromEnv('ZIXFLOW_API_KEY')
+    .required(
+      'to run with no Zixflow account, start the sandbox first: await ZixflowSandboxMode.start() (nestjs-zixflow/testing) at the top of main.ts, with the options read by forRootAsync(zixflowConfig.asProvider())',
+    ),
   api: oneOf(['campaign', 'ai'] as const)
     .fromEnv('ZIXFLOW_API')
     .default('campaign'),
