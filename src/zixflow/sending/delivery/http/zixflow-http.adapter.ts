@@ -106,14 +106,15 @@ function leanRequest(config: InternalAxiosRequestConfig): Promise<AxiosResponse>
       reject(new AxiosError(`Unsupported protocol ${target.protocol}`, AxiosError.ERR_BAD_REQUEST, config));
       return;
     }
-    const body = config.data === undefined ? undefined : Buffer.from(config.data as string, 'utf8');
-    if (body !== undefined && config.maxBodyLength !== undefined && config.maxBodyLength > -1) {
-      if (body.length > config.maxBodyLength) {
+    const body = config.data as string | undefined;
+    const length = body === undefined ? undefined : Buffer.byteLength(body, 'utf8');
+    if (length !== undefined && config.maxBodyLength !== undefined && config.maxBodyLength > -1) {
+      if (length > config.maxBodyLength) {
         reject(new AxiosError('Request body larger than maxBodyLength limit', AxiosError.ERR_BAD_REQUEST, config));
         return;
       }
     }
-    send(config, target, secure, body, { resolve, reject });
+    send(config, target, secure, { body, length }, { resolve, reject });
   });
 }
 
@@ -127,12 +128,12 @@ function keepSocketAlive(socket: Socket): void {
   if (typeof socket.setKeepAlive === 'function') socket.setKeepAlive(true, 60_000);
 }
 
-function requestHeaders(config: InternalAxiosRequestConfig, body: Buffer | undefined): http.OutgoingHttpHeaders {
+function requestHeaders(config: InternalAxiosRequestConfig, length: number | undefined): http.OutgoingHttpHeaders {
   const headers = AxiosHeaders.from(config.headers);
   headers.set('User-Agent', `axios/${axios.VERSION}`, false);
   headers.set('Accept-Encoding', ACCEPT_ENCODING, false);
-  if (body !== undefined) {
-    headers.setContentLength(body.length, false);
+  if (length !== undefined) {
+    headers.setContentLength(length, false);
   }
   return headers.toJSON(true) as http.OutgoingHttpHeaders;
 }
@@ -141,7 +142,7 @@ function send(
   config: InternalAxiosRequestConfig,
   target: URL,
   secure: boolean,
-  body: Buffer | undefined,
+  { body, length }: { body: string | undefined; length: number | undefined },
   settle: Settle,
 ): void {
   let settled = false;
@@ -158,7 +159,7 @@ function send(
     port: target.port,
     path: `${target.pathname}${target.search}`,
     method: (config.method ?? 'get').toUpperCase(),
-    headers: requestHeaders(config, body),
+    headers: requestHeaders(config, length),
     agent: (secure ? config.httpsAgent : config.httpAgent) as http.Agent | undefined,
   };
   const request = (secure ? https : http).request(options, (res) =>
@@ -180,8 +181,10 @@ function send(
       fail(new AxiosError(message, code, config, request));
     }, timeout);
   }
-  // Headers and body in one write (one packet), where axios's adapter writes them in two.
-  request.end(body);
+  // Headers and body in one write (one packet): Node joins a string body to the header text,
+  // where a Buffer (as axios's adapter sends, in a second write) goes out in a writev of two.
+  if (body === undefined) request.end();
+  else request.end(body, 'utf8');
 }
 
 function readAnswer(
