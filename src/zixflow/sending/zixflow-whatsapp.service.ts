@@ -46,6 +46,7 @@ import { checkTemplateVariables } from './templates/check-template-variables';
 import { ZixflowTemplateQuery, ZixflowTemplateVariable } from './templates/zixflow-template-variable.interface';
 import { ZixflowTemplateVariablesReader } from './templates/zixflow-template-variables.reader';
 import { validateMessage } from './validation/validate-message';
+import { validateMessageFast } from './messages/fast-message-check';
 import { runStartupCheck } from './data/check-credentials-at-start';
 
 /**
@@ -281,7 +282,7 @@ export class ZixflowWhatsappService implements OnModuleInit, OnApplicationShutdo
     message: unknown,
     options: ZixflowSendOptions = {},
   ): Promise<ZixflowSendResult> {
-    const validated = validateMessage<WhatsappMessageBaseDto>(WHATSAPP_MESSAGE_KINDS[type].dto, message);
+    const validated = validateMessageFast<WhatsappMessageBaseDto>(WHATSAPP_MESSAGE_KINDS[type].dto, message);
     this.refuseForApi(type, validated);
     const { api, defaultPhoneId, ingestPrefix, defaultPostBackUrl } = this.options;
     const request = buildWireRequest(type, validated as unknown as Record<string, unknown>, {

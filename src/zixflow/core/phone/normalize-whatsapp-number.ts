@@ -1,4 +1,4 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { isPossibleNumber } from './is-possible-number';
 
 /** Characters people type in phone numbers that carry no meaning: spaces, dashes, dots, brackets. */
 const TYPED_NUMBER = /^\+?[\d\s().-]+$/;
@@ -42,15 +42,15 @@ export function normalizeWhatsappNumber(input: string): string | undefined {
   if (digits === undefined || !E164_DIGITS.test(digits)) {
     return undefined;
   }
-  return isPossibleNumber(digits) ? digits : undefined;
+  return isKnownPossible(digits) ? digits : undefined;
 }
 
 /** Whether some number with these digits' country code can have their length (libphonenumber's isPossible). */
-function isPossibleNumber(digits: string): boolean {
+function isKnownPossible(digits: string): boolean {
   if (knownPossible.has(digits)) {
     return true;
   }
-  if (!parsePhoneNumberFromString(`+${digits}`)?.isPossible()) {
+  if (!isPossibleNumber(digits)) {
     return false;
   }
   if (knownPossible.size >= KNOWN_POSSIBLE_LIMIT) {

@@ -1,6 +1,6 @@
 import { messageTypeOf } from '../../sending/messages/message-type-of';
 import { ZixflowValidationError } from '../../core/errors/zixflow-validation.error';
-import { validateMessage } from '../../sending/validation/validate-message';
+import { validateMessageFast } from '../../sending/messages/fast-message-check';
 import { WHATSAPP_MESSAGE_KINDS, WhatsappMessageKind } from '../../sending/messages/whatsapp-message-kinds';
 import type { ZixflowQueuedMessage } from '../zixflow-queue-job.interface';
 
@@ -13,7 +13,7 @@ import type { ZixflowQueuedMessage } from '../zixflow-queue-job.interface';
 export function prepareQueuedMessage(message: unknown): ZixflowQueuedMessage {
   const type = messageTypeOf(message);
   const kind: WhatsappMessageKind = WHATSAPP_MESSAGE_KINDS[type];
-  const validated = validateMessage(kind.dto, message);
+  const validated = validateMessageFast(kind.dto, message);
   // A JSON round trip is what BullMQ does to job data anyway; doing it here yields exactly what is stored.
   return { ...(JSON.parse(JSON.stringify(validated)) as object), type } as ZixflowQueuedMessage;
 }

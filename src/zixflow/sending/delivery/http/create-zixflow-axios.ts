@@ -3,6 +3,7 @@ import axios from 'axios';
 import * as http from 'node:http';
 import * as https from 'node:https';
 import { ResolvedZixflowOptions } from '../../options/zixflow-options.schema';
+import { axiosHttpAdapter, createZixflowHttpAdapter } from './zixflow-http.adapter';
 
 /**
  * The credential headers of the configured API: `Authorization: Bearer` on the campaign API,
@@ -19,6 +20,7 @@ function credentialHeaders(options: ResolvedZixflowOptions): Record<string, stri
  * Builds the library's own `HttpService` on a dedicated axios instance, so an app's `HttpModule`
  * interceptors, base URL or headers never touch Zixflow calls (and ours never touch the app's).
  * Keep-alive agents reuse connections across sends; they are destroyed on module shutdown.
+ * Requests go out through a lean `node:http` adapter that answers exactly as axios's own would.
  */
 export function createZixflowHttpService(options: ResolvedZixflowOptions): HttpService {
   const instance = axios.create({
@@ -36,6 +38,9 @@ export function createZixflowHttpService(options: ResolvedZixflowOptions): HttpS
     // A redirected POST is turned into a GET by redirect followers; surface it instead.
     maxRedirects: 0,
     transitional: { clarifyTimeoutError: true, silentJSONParsing: true, forcedJSONParsing: true },
+    // The request itself goes through node:http on the agents above; axios (interceptors,
+    // transforms, validateStatus) stays the client. See zixflow-http.adapter.ts.
+    adapter: createZixflowHttpAdapter(axiosHttpAdapter()),
   });
   return new HttpService(instance);
 }
