@@ -56,7 +56,7 @@ export class ZixflowWebhookReceiver {
         this.logger.log(`Acknowledged a repeated delivery of ${subject.label} without handling it again`);
         return { received: true, duplicate: true };
       }
-      this.logger.debug(`Received ${subject.label}`);
+      this.logReceived(subject.label);
       this.dispatcher.dispatch(ZixflowEvents.MessageReceived, message, subject);
       return { received: true };
     });
@@ -133,10 +133,23 @@ export class ZixflowWebhookReceiver {
         this.logger.log(`Acknowledged a repeated ${subject.label} without handling it again`);
         return { received: true, duplicate: true };
       }
-      this.logger.debug(`Received ${subject.label}`);
+      this.logReceived(subject.label);
       this.dispatcher.dispatch(ZixflowEvents.DeliveryReport, report, subject);
       return { received: true };
     });
+  }
+
+  /**
+   * The per-delivery debug line, written only when the logger would print it: Nest's call chain for a
+   * line it then drops cost about 4 µs a delivery (measured in-process), a large share of the
+   * module's cost per webhook. A logger that cannot say (no `isLevelEnabled`) gets every line, as before.
+   */
+  private logReceived(label: string): void {
+    // ConsoleLogger (Nest's default, and what most custom loggers extend) has isLevelEnabled; LoggerService does not declare it.
+    const logger = this.logger.localInstance as { isLevelEnabled?: (level: 'debug') => boolean };
+    if (typeof logger.isLevelEnabled !== 'function' || logger.isLevelEnabled('debug')) {
+      this.logger.debug(`Received ${label}`);
+    }
   }
 
   private parse<T>(parse: () => T): T {
