@@ -145,11 +145,13 @@ export class ZixflowWebhookReceiver {
    * module's cost per webhook. A logger that cannot say (no `isLevelEnabled`) gets every line, as before.
    */
   private logReceived(label: string): void {
-    // ConsoleLogger (Nest's default, and what most custom loggers extend) has isLevelEnabled; LoggerService does not declare it.
-    const logger = this.logger.localInstance as { isLevelEnabled?: (level: 'debug') => boolean };
-    if (typeof logger.isLevelEnabled !== 'function' || logger.isLevelEnabled('debug')) {
-      this.logger.debug(`Received ${label}`);
+    // ConsoleLogger (Nest's default, and what most custom loggers extend) has isLevelEnabled; LoggerService
+    // does not declare it, and with `logger: false` there is no instance at all: then Nest decides, as before.
+    const logger = this.logger.localInstance as { isLevelEnabled?: (level: 'debug') => boolean } | undefined;
+    if (typeof logger?.isLevelEnabled === 'function' && !logger.isLevelEnabled('debug')) {
+      return;
     }
+    this.logger.debug(`Received ${label}`);
   }
 
   private parse<T>(parse: () => T): T {
