@@ -1,14 +1,4 @@
-import {
-  Controller,
-  HttpCode,
-  HttpStatus,
-  Inject,
-  Post,
-  Req,
-  SetMetadata,
-  Type,
-  UseGuards,
-} from '@nestjs/common';
+import { Controller, HttpCode, HttpStatus, Inject, Post, Req, SetMetadata, Type, UseGuards } from '@nestjs/common';
 import { ZIXFLOW_WEBHOOKS_RESOLVED_OPTIONS } from '../zixflow-webhooks.constants';
 import { ResolvedZixflowWebhooksOptions } from '../zixflow-webhooks-options.schema';
 import { JsonObject } from '../../core/json/payload-fields';
