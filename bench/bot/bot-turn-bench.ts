@@ -2,6 +2,7 @@ import { Module, type DynamicModule, type INestApplicationContext } from '@nestj
 import { NestFactory } from '@nestjs/core';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { ZixflowWhatsappService } from '../../src/zixflow';
+import { ZIXFLOW_REGISTRATION } from '../../src/zixflow/sending/zixflow.constants';
 import {
   ZixflowBotModule,
   ZixflowBotRunner,
@@ -68,7 +69,12 @@ async function startBotApp(redisUrl: string | undefined): Promise<BotApp> {
       : [ZixflowRedisModule.forRoot({ connection: redisUrl, prefix: `bench-bot-${process.pid}`, inbound: false })];
   @Module({
     imports: [EventEmitterModule.forRoot(), ...redis, bot],
-    providers: [BenchBot, { provide: ZixflowWhatsappService, useValue: sink }],
+    providers: [
+      BenchBot,
+      { provide: ZixflowWhatsappService, useValue: sink },
+      // The runner finds reply services by their ZixflowModule registration (since accounts), not by class.
+      { provide: ZIXFLOW_REGISTRATION, useValue: { name: undefined, service: sink } },
+    ],
   })
   class BenchBotModule {}
   const app = await NestFactory.createApplicationContext(BenchBotModule, { logger: ['error', 'warn'] });

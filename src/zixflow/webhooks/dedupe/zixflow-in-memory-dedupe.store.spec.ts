@@ -63,6 +63,29 @@ describe('ZixflowInMemoryDedupeStore', () => {
     expect(store.size).toBe(100);
   });
 
+  it('a key set again after it expired takes its new place in the order, not its old one', () => {
+    const { store, clock } = storeWithClock(3);
+    store.setIfAbsent('b', 10 * HOUR);
+    store.setIfAbsent('a', HOUR);
+    clock.now += HOUR;
+    expect(store.setIfAbsent('a', 10 * HOUR)).toBe(true); // expired behind the live 'b': set again
+    store.setIfAbsent('c', 10 * HOUR);
+    store.setIfAbsent('d', 10 * HOUR); // full: drops 'b', the oldest; 'a' stays
+    expect(store.setIfAbsent('a', 10 * HOUR)).toBe(false);
+    store.setIfAbsent('e', 10 * HOUR); // full: drops 'a' now, the oldest insertion
+    expect(store.size).toBe(3);
+    expect(store.setIfAbsent('c', 10 * HOUR)).toBe(false);
+    expect(store.setIfAbsent('a', 10 * HOUR)).toBe(true);
+  });
+
+  it('stays correct across many evictions (its internal order is compacted now and then)', () => {
+    const { store } = storeWithClock(10);
+    for (let index = 0; index < 5_000; index += 1) store.setIfAbsent(`k-${index}`, HOUR);
+    expect(store.size).toBe(10);
+    for (let index = 4_990; index < 5_000; index += 1) expect(store.setIfAbsent(`k-${index}`, HOUR)).toBe(false);
+    expect(store.setIfAbsent('k-4989', HOUR)).toBe(true);
+  });
+
   it('uses the real clock by default', () => {
     jest.useFakeTimers({ now: new Date('2026-01-01T00:00:00Z') });
     try {

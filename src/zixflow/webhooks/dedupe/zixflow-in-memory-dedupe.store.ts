@@ -16,8 +16,19 @@ const DEFAULT_MAX_ENTRIES = 100_000;
  * swept as new keys come in. Not shared between processes: with several instances use a shared store.
  */
 export class ZixflowInMemoryDedupeStore implements ZixflowDedupeStore {
-  /** Expiry time by key, in insertion order, so the oldest entries are at the front. */
+  /** Expiry time by key: the lookup. */
   private readonly expiries = new Map<string, number>();
+  /**
+   * Keys and their expiries in insertion order, oldest from `head`, for sweeping and evicting. Kept
+   * beside the map rather than read from its iteration order: every key deleted from the front of
+   * a V8 Map leaves a hole that each new iterator skips until the table is rehashed, so once the
+   * store is full a sweep-and-evict per delivery cost microseconds; arrays read from `head` do not.
+   * A slot whose expiry no longer matches the map is stale (the key expired and was set again) and
+   * is passed over.
+   */
+  private orderKeys: string[] = [];
+  private orderExpiries: number[] = [];
+  private head = 0;
   private readonly maxEntries: number;
   private readonly now: () => number;
 
@@ -42,31 +53,45 @@ export class ZixflowInMemoryDedupeStore implements ZixflowDedupeStore {
   setIfAbsent(key: string, ttlMs: number): boolean {
     const now = this.now();
     const expiry = this.expiries.get(key);
-    if (expiry !== undefined && expiry > now) {
-      return false;
+    if (expiry !== undefined) {
+      if (expiry > now) {
+        return false;
+      }
+      // Re-inserting moves the key to the back, keeping the map ordered by insertion time.
+      this.expiries.delete(key);
     }
-    // Re-inserting moves the key to the back, keeping the map ordered by insertion time.
-    this.expiries.delete(key);
     this.sweepExpired(now);
     this.makeRoom();
     this.expiries.set(key, now + ttlMs);
+    this.orderKeys.push(key);
+    this.orderExpiries.push(now + ttlMs);
     return true;
   }
 
   /** Removes expired entries from the front; stops at the first live one, so the cost stays small. */
   private sweepExpired(now: number): void {
-    for (const [key, expiry] of this.expiries) {
-      if (expiry > now) {
-        return;
-      }
-      this.expiries.delete(key);
+    while (this.head < this.orderKeys.length && this.orderExpiries[this.head] <= now) {
+      this.dropOldest();
     }
   }
 
   private makeRoom(): void {
-    while (this.expiries.size >= this.maxEntries) {
-      const oldest = this.expiries.keys().next().value as string;
-      this.expiries.delete(oldest);
+    while (this.expiries.size >= this.maxEntries && this.head < this.orderKeys.length) {
+      this.dropOldest();
+    }
+  }
+
+  /** Forgets the oldest slot, and its key unless the slot is stale; compacts the arrays now and then. */
+  private dropOldest(): void {
+    const key = this.orderKeys[this.head];
+    if (this.expiries.get(key) === this.orderExpiries[this.head]) {
+      this.expiries.delete(key);
+    }
+    this.head += 1;
+    if (this.head >= 1024 && this.head * 2 >= this.orderKeys.length) {
+      this.orderKeys = this.orderKeys.slice(this.head);
+      this.orderExpiries = this.orderExpiries.slice(this.head);
+      this.head = 0;
     }
   }
 }

@@ -14,7 +14,7 @@ type HandlerMethod = (payload: unknown) => unknown;
 
 interface Subscription {
   event: ZixflowEventName;
-  listener: (payload: unknown) => Promise<void>;
+  listener: (payload: unknown) => Promise<void> | undefined;
 }
 
 /**
@@ -85,14 +85,23 @@ export class ZixflowWebhookHandlersExplorer implements OnApplicationBootstrap, O
 
   private subscribe(metadata: ZixflowHandlerMetadata, handle: HandlerMethod, handlerName: string): void {
     const event = metadata.kind === 'message' ? ZixflowEvents.MessageReceived : ZixflowEvents.DeliveryReport;
-    const listener = async (payload: unknown): Promise<void> => {
+    const fail = (payload: unknown, error: unknown): void =>
+      this.logFailure(handlerName, subjectOf(metadata, payload), error);
+    // A promise only for a handler that returned one: emitAsync's Promise.all takes plain values,
+    // so a synchronous handler costs no promise or microtask of ours. Either way nothing escapes.
+    const listener = (payload: unknown): Promise<void> | undefined => {
       try {
-        if (accepts(metadata, payload)) {
-          await handle(payload);
+        const result = accepts(metadata, payload) ? handle(payload) : undefined;
+        if (isThenable(result)) {
+          return Promise.resolve(result).then(
+            () => undefined,
+            (error: unknown) => fail(payload, error),
+          );
         }
       } catch (error) {
-        this.logFailure(handlerName, subjectOf(metadata, payload), error);
+        fail(payload, error);
       }
+      return undefined;
     };
     this.emitter.on(event, listener);
     this.subscriptions.push({ event, listener });
@@ -102,6 +111,10 @@ export class ZixflowWebhookHandlersExplorer implements OnApplicationBootstrap, O
     const { message, stack } = describeError(error, subject.numbers);
     this.logger.error(`${handlerName} failed on ${subject.label}: ${message}`, stack);
   }
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as PromiseLike<unknown> | undefined)?.then === 'function';
 }
 
 function accepts(metadata: ZixflowHandlerMetadata, payload: unknown): boolean {

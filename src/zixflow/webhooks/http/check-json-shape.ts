@@ -27,39 +27,76 @@ type Pending = [value: unknown, depth: number];
  * so a value that passes may be a little larger on the wire, never the other way round.
  */
 export function checkJsonShape(value: unknown, { maxDepth, maxBytes }: JsonShapeLimits): JsonShapeVerdict {
+  return maxBytes === undefined ? checkDepth(value, maxDepth) : checkDepthAndSize(value, maxDepth, maxBytes);
+}
+
+/**
+ * Depth alone, the check of every body whose size is already known (the common case): only
+ * containers are queued, and nothing is measured, so a delivery's body costs a few pushes.
+ */
+function checkDepth(value: unknown, maxDepth: number): JsonShapeVerdict {
+  if (typeof value !== 'object' || value === null) {
+    return 'ok';
+  }
+  const containers: object[] = [value];
+  const depths: number[] = [1];
+  while (containers.length > 0) {
+    const container = containers.pop() as object;
+    const depth = depths.pop() as number;
+    if (depth > maxDepth) {
+      return 'too-deep';
+    }
+    const members: unknown[] = Array.isArray(container) ? container : Object.values(container);
+    for (const member of members) {
+      if (typeof member === 'object' && member !== null) {
+        containers.push(member);
+        depths.push(depth + 1);
+      }
+    }
+  }
+  return 'ok';
+}
+
+function checkDepthAndSize(value: unknown, maxDepth: number, maxBytes: number): JsonShapeVerdict {
   const pending: Pending[] = [[value, 1]];
   let size = 0;
   let tooDeep = false;
   while (pending.length > 0) {
     const [current, depth] = pending.pop() as Pending;
     if (typeof current === 'object' && current !== null) {
-      if (depth > maxDepth) {
-        tooDeep = true;
-        if (maxBytes === undefined) {
-          return 'too-deep';
-        }
-      }
-      size += queueChildren(current, depth, pending);
+      tooDeep ||= depth > maxDepth;
+      size += queueChildren(current, depth, pending, maxBytes - size);
     } else {
       size += leafSize(current);
     }
-    if (maxBytes !== undefined && size > maxBytes) {
+    if (size > maxBytes) {
       return 'too-large';
     }
   }
   return tooDeep ? 'too-deep' : 'ok';
 }
 
-/** Queues a container's members and returns the bytes of its brackets, commas, keys and colons. */
-function queueChildren(container: object, depth: number, pending: Pending[]): number {
+/**
+ * Queues a container's members and returns the bytes of its brackets, commas, keys and colons. When
+ * its brackets and commas alone exceed what is left of the budget, nothing is queued: the value is
+ * too large either way, and a million-member array is not copied into the queue to learn it.
+ */
+function queueChildren(container: object, depth: number, pending: Pending[], budget: number): number {
   if (Array.isArray(container)) {
+    const own = 2 + Math.max(container.length - 1, 0);
+    if (own > budget) {
+      return own;
+    }
     for (const item of container as unknown[]) {
       pending.push([item, depth + 1]);
     }
-    return 2 + Math.max(container.length - 1, 0);
+    return own;
   }
   const keys = Object.keys(container);
   let size = 2 + Math.max(keys.length - 1, 0);
+  if (size > budget) {
+    return size;
+  }
   for (const key of keys) {
     size += Buffer.byteLength(key) + 3;
     pending.push([(container as Record<string, unknown>)[key], depth + 1]);

@@ -1,19 +1,10 @@
-import {
-  Controller,
-  HttpCode,
-  HttpStatus,
-  Inject,
-  Param,
-  Post,
-  Req,
-  SetMetadata,
-  Type,
-  UseGuards,
-} from '@nestjs/common';
+import { Controller, HttpCode, HttpStatus, Inject, Post, Req, SetMetadata, Type, UseGuards } from '@nestjs/common';
 import { ZIXFLOW_WEBHOOKS_RESOLVED_OPTIONS } from '../zixflow-webhooks.constants';
 import { ResolvedZixflowWebhooksOptions } from '../zixflow-webhooks-options.schema';
-import { ZixflowWebhookDeliveries } from '../zixflow-webhook-deliveries';
+import { JsonObject } from '../../core/json/payload-fields';
+import { ZixflowWebhookDeliveries, ZixflowWebhookRoute } from '../zixflow-webhook-deliveries';
 import { ZixflowWebhookReceiver } from '../zixflow-webhook.receiver';
+import { MaybePromise, thenMaybe } from './maybe-promise';
 import { readWebhookJson } from './read-webhook-json';
 import { ZixflowWebhookAck } from './zixflow-webhook-ack.interface';
 import { ZixflowWebhookHttpRequest } from './zixflow-webhook-http-request.interface';
@@ -52,43 +43,50 @@ export function createZixflowWebhooksController(path: string): Type<object> {
     @Post(['incoming', ':account/incoming'])
     @HttpCode(HttpStatus.OK)
     @WebhookSecretIn('header')
-    async receiveIncoming(
-      @Req() request: ZixflowWebhookHttpRequest,
-      @Param('account') account: string | undefined,
-    ): Promise<ZixflowWebhookAck> {
-      const body = await readWebhookJson(request, this.options.maxBodyBytes);
-      const ack = await this.receiver.acceptIncoming(body, account);
-      this.deliveries.record('incoming');
-      return ack;
+    receiveIncoming(@Req() request: ZixflowWebhookHttpRequest): MaybePromise<ZixflowWebhookAck> {
+      return this.accept('incoming', readWebhookJson(request, this.options.maxBodyBytes), (body) =>
+        this.receiver.acceptIncoming(body, accountOf(request)),
+      );
     }
 
     /** Delivery reports for messages sent with `reportURL` pointing here. */
     @Post(['reports', ':account/reports'])
     @HttpCode(HttpStatus.OK)
     @WebhookSecretIn('query')
-    async receiveReport(
-      @Req() request: ZixflowWebhookHttpRequest,
-      @Param('account') account: string | undefined,
-    ): Promise<ZixflowWebhookAck> {
-      const body = await readWebhookJson(request, this.options.maxBodyBytes, { keepLongIntegers: true });
-      const ack = await this.receiver.acceptReport(body, account);
-      this.deliveries.record('reports');
-      return ack;
+    receiveReport(@Req() request: ZixflowWebhookHttpRequest): MaybePromise<ZixflowWebhookAck> {
+      const body = readWebhookJson(request, this.options.maxBodyBytes, { keepLongIntegers: true });
+      return this.accept('reports', body, (json) => this.receiver.acceptReport(json, accountOf(request)));
     }
 
     /** The AI API's post-backs for messages sent with `post_back_url` pointing here. */
     @Post(['postbacks', ':account/postbacks'])
     @HttpCode(HttpStatus.OK)
     @WebhookSecretIn('query')
-    async receivePostBack(
-      @Req() request: ZixflowWebhookHttpRequest,
-      @Param('account') account: string | undefined,
-    ): Promise<ZixflowWebhookAck> {
-      const body = await readWebhookJson(request, this.options.maxBodyBytes, { keepLongIntegers: true });
-      const ack = await this.receiver.acceptPostBack(body, account);
-      this.deliveries.record('postbacks');
-      return ack;
+    receivePostBack(@Req() request: ZixflowWebhookHttpRequest): MaybePromise<ZixflowWebhookAck> {
+      const body = readWebhookJson(request, this.options.maxBodyBytes, { keepLongIntegers: true });
+      return this.accept('postbacks', body, (json) => this.receiver.acceptPostBack(json, accountOf(request)));
+    }
+
+    /**
+     * Reads, accepts, then records the success. Synchronous when the app already parsed the body and
+     * the dedupe store answers at once (a plain value, as a bare route returns), so a delivery takes
+     * no promise hops of ours; a throw is still Nest's to turn into the 4xx/5xx answer.
+     */
+    private accept(
+      route: ZixflowWebhookRoute,
+      body: MaybePromise<JsonObject>,
+      accept: (body: JsonObject) => MaybePromise<ZixflowWebhookAck>,
+    ): MaybePromise<ZixflowWebhookAck> {
+      return thenMaybe(thenMaybe(body, accept), (ack) => {
+        this.deliveries.record(route);
+        return ack;
+      });
     }
   }
   return ZixflowWebhooksController;
+}
+
+/** The account of a `:account/…` route; undefined on the default routes, as `@Param('account')` gives. */
+function accountOf(request: ZixflowWebhookHttpRequest): string | undefined {
+  return request.params?.account;
 }

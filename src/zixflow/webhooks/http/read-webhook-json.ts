@@ -1,8 +1,10 @@
 import { BadRequestException, PayloadTooLargeException, UnsupportedMediaTypeException } from '@nestjs/common';
+import type { IncomingMessage } from 'node:http';
 import { parseJsonKeepingDigits } from '../../core/json/parse-json-keeping-digits';
 import { isJsonObject, JsonObject } from '../../core/json/payload-fields';
 import { ZIXFLOW_WEBHOOK_MAX_BODY_DEPTH } from '../zixflow-webhooks.constants';
 import { checkJsonShape } from './check-json-shape';
+import { MaybePromise } from './maybe-promise';
 import { drain, nodeRequestOf, readUpTo } from './read-request-stream';
 import { ZixflowWebhookHttpRequest } from './zixflow-webhook-http-request.interface';
 
@@ -30,21 +32,21 @@ import { ZixflowWebhookHttpRequest } from './zixflow-webhook-http-request.interf
  *
  * @throws PayloadTooLargeException (413) above `maxBytes`; BadRequestException (400) for a body
  *   that is not a JSON object, or `Webhook body nested deeper than 64 levels`;
- *   UnsupportedMediaTypeException (415) for a compressed body nobody decoded.
+ *   UnsupportedMediaTypeException (415) for a compressed body nobody decoded. Thrown at once when
+ *   the body was already read (no promise on that path, the common one), rejected otherwise.
  */
-export async function readWebhookJson(
+export function readWebhookJson(
   request: ZixflowWebhookHttpRequest,
   maxBytes: number,
   options: { keepLongIntegers?: boolean } = {},
-): Promise<JsonObject> {
-  const parse =
-    options.keepLongIntegers === true ? parseJsonKeepingDigits : (text: string): unknown => JSON.parse(text);
+): MaybePromise<JsonObject> {
+  const parse = options.keepLongIntegers === true ? parseJsonKeepingDigits : parseJson;
   const stream = nodeRequestOf(request);
   const bodyWasRead = stream.readableEnded || request.body !== undefined;
   const declared = declaredLength(request);
   if (declared !== undefined && declared > maxBytes) {
     if (!bodyWasRead) {
-      await drain(stream);
+      return drain(stream).then(() => Promise.reject(tooLarge(maxBytes)));
     }
     throw tooLarge(maxBytes);
   }
@@ -55,6 +57,16 @@ export async function readWebhookJson(
     // A compressed body is inflated by the parser, so its Content-Length says nothing of its size.
     return checkParsedBody(request, maxBytes, declared !== undefined && isIdentityEncoded(request), parse);
   }
+  return readUnread(request, stream, maxBytes, parse);
+}
+
+/** The body nobody read yet: read here, keeping at most `maxBytes`. */
+async function readUnread(
+  request: ZixflowWebhookHttpRequest,
+  stream: IncomingMessage,
+  maxBytes: number,
+  parse: JsonParse,
+): Promise<JsonObject> {
   if (!isIdentityEncoded(request)) {
     await drain(stream);
     throw new UnsupportedMediaTypeException('Compressed webhook bodies are not supported');
@@ -63,6 +75,8 @@ export async function readWebhookJson(
 }
 
 type JsonParse = (text: string) => unknown;
+
+const parseJson: JsonParse = (text) => JSON.parse(text);
 
 function declaredLength(request: ZixflowWebhookHttpRequest): number | undefined {
   const header = request.headers['content-length'];
@@ -133,6 +147,9 @@ function isIdentityEncoded(request: ZixflowWebhookHttpRequest): boolean {
 }
 
 function isJsonContentType(header: string | undefined): boolean {
+  if (header === 'application/json') {
+    return true; // what Zixflow sends; spares splitting and lower-casing the header on each delivery
+  }
   const mediaType = header?.split(';')[0].trim().toLowerCase();
   return mediaType === 'application/json' || (mediaType?.endsWith('+json') ?? false);
 }
