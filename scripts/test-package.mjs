@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeDocsSnippets } from './package-consumers/nest-new/docs-snippets.mjs';
+import { firstMessageInSandbox } from './package-consumers/nest-new/first-message.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const here = join(root, 'scripts', 'package-consumers');
@@ -178,7 +179,8 @@ function checkMajor(dir, name, major) {
 
 /**
  * A consumer made like `nest new` on a NestJS major, then the README's install commands as written,
- * every docs snippet compiled, and the snippets that are tests run with no key.
+ * every docs snippet compiled, the snippets that are tests run with no key, and the README's app with
+ * docs/sandbox.md's one-line sandbox started: its first video must show in the inbox (first-message.mjs).
  *   NestJS 11 (`@nestjs/cli@11`): CommonJS, its tsconfig (nest-new/), its jest config, ts-jest.
  *   NestJS 12 (`@nestjs/cli@12`, whose `nest new` makes the ESM app of `@nestjs/schematics@12`'s ts-esm
  *   template unless asked otherwise): `"type": "module"`, its tsconfig (strict, TypeScript 6) and
@@ -187,7 +189,7 @@ function checkMajor(dir, name, major) {
  *   made: its own generated spec cannot load NestJS 12 under Jest on Node 20 (Jest needs Node 24.9+ for
  *   require(esm)).
  */
-function nestNewConsumer(major, tarball) {
+async function nestNewConsumer(major, tarball) {
   const name = `nest-new-nest${major}`;
   const dir = join(work, name);
   mkdirSync(dir);
@@ -239,10 +241,18 @@ function nestNewConsumer(major, tarball) {
     stdio: 'inherit',
     env: { ...process.env, ZIXFLOW_API_KEY: '' },
   });
+  const first = await firstMessageInSandbox({
+    root,
+    dir,
+    esm,
+    tsc: () => run(join(dir, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.json'], dir),
+    // Where the consumer's tsconfig puts it: rootDir '.' on NestJS 12's template, the inferred src/ on 11's.
+    entry: esm ? 'dist/src/first-message/main.js' : 'dist/first-message/main.js',
+  });
   const made = esm ? 'ESM, TypeScript 6 strict' : 'CommonJS';
   return (
     `README install gave ${majors.join(', ')}; ${snippets} docs snippets compiled as nest new makes an app (${made}), ` +
-    `${tests} of them ${runner} tests that passed with no key`
+    `${tests} of them ${runner} tests that passed with no key; ${first}`
   );
 }
 
@@ -276,7 +286,7 @@ try {
   const tarball = buildAndPack();
   checkTarballFiles(tarball);
   for (const [name, runConsumer] of Object.entries(consumers)) {
-    const output = runConsumer(tarball).trim();
+    const output = (await runConsumer(tarball)).trim();
     console.log(`${name}: ${output}`);
   }
   console.log('package proof passed');
