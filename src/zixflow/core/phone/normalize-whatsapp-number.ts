@@ -8,6 +8,12 @@ const TYPED_NUMBER = /^\+?[\d\s().-]+$/;
  * holding more (`(+1 302) …`) is not one and stays refused.
  */
 const BRACKETED_COUNTRY_CODE = /^\(\s*\+\s*(\d{1,3})\s*\)/;
+/**
+ * The trunk `0` some countries print in brackets after the country code, `+44 (0) 20 7946 0958`:
+ * dialled only from inside the country, never after the country code, so it is dropped. Kept, it
+ * would make another number (`4402079460958`), which libphonenumber still finds possible.
+ */
+const BRACKETED_TRUNK_ZERO = /^((?:\+|00)\s*\d{1,3})\s*\(\s*0\s*\)/;
 /** E.164 without the plus: country code first, 7 to 15 digits in all. */
 const E164_DIGITS = /^[1-9]\d{6,14}$/;
 
@@ -23,7 +29,8 @@ const KNOWN_POSSIBLE_LIMIT = 10_000;
 const knownPossible = new Set<string>();
 
 /**
- * Turns a number as people type it (`+1 (302) 389-5111`, `(+1) 302 389 5111`, `001 302 389 5111`) into what Zixflow
+ * Turns a number as people type it (`+1 (302) 389-5111`, `(+1) 302 389 5111`, `001 302 389 5111`,
+ * `+44 (0) 20 7946 0958`) into what Zixflow
  * wants: digits only, country code first (`13023895111`). Returns undefined when the input
  * cannot be an international number: letters, a `+` that is not first, a national number
  * (one leading `0`), or a length that no number with that country code can have.
@@ -34,7 +41,7 @@ const knownPossible = new Set<string>();
  */
 export function normalizeWhatsappNumber(input: string): string | undefined {
   // `(+1) 302…` means `+1 302…`; rewritten first so the `+` is leading, as the rules below expect.
-  const trimmed = input.trim().replace(BRACKETED_COUNTRY_CODE, '+$1 ');
+  const trimmed = input.trim().replace(BRACKETED_COUNTRY_CODE, '+$1 ').replace(BRACKETED_TRUNK_ZERO, '$1 ');
   if (!TYPED_NUMBER.test(trimmed)) {
     return undefined;
   }
