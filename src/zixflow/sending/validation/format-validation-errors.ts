@@ -37,12 +37,20 @@ export function unknownFieldLine(path: string): string {
  */
 export function formatValidationErrors(errors: readonly ValidationError[], parentPath = ''): string[] {
   return errors.flatMap((error) => {
-    const path =
-      parentPath && error.property ? `${parentPath}.${error.property}` : parentPath || error.property || 'message';
+    const property = propertyName(error);
+    const path = parentPath && property ? `${parentPath}.${property}` : parentPath || property || 'message';
     const own = error.constraints ? [`${path} ${pickMessage(error.constraints, error.property)}`] : [];
     const wrongShape = SHAPE_CONSTRAINTS.some((name) => error.constraints?.[name] !== undefined);
     return wrongShape ? own : [...own, ...formatValidationErrors(error.children ?? [], path)];
   });
+}
+
+/**
+ * The property as a path segment. An unknown empty key (`{ "": 1 }`) is written `""`: left empty,
+ * the line would name the parent, or the whole message, as the field to remove.
+ */
+function propertyName(error: ValidationError): string {
+  return error.property === '' && error.constraints?.whitelistValidation !== undefined ? '""' : error.property;
 }
 
 function pickMessage(constraints: Record<string, string>, property: string): string {
