@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { isZixflowAccountName } from '../sending/accounts/zixflow-account-name';
+import { digestWebhookSecret } from './http/matches-webhook-secret';
 import {
   childSite,
   custom,
@@ -98,7 +98,7 @@ const ACCOUNTS = custom<Map<string, Buffer>, Record<string, ZixflowWebhookAccoun
     const accountSite = childSite(site, name, undefined);
     if (typeof account !== 'object' || account === null) throw optionError(accountSite, 'must be an object { secret }');
     const { secret: accountSecret } = resolveShape(ACCOUNT_FIELDS, account as Record<string, unknown>, accountSite);
-    digests.set(name, createHash('sha256').update(accountSecret).digest());
+    digests.set(name, digestWebhookSecret(accountSecret));
   }
   return digests;
 }).optional();
@@ -135,7 +135,7 @@ export function digestResolvedAccount(found: unknown, account: string): Buffer {
   const site: OptionSite = { owner: ZIXFLOW_WEBHOOKS_OPTIONS_OWNER, path: `resolveAccount('${account}')` };
   if (typeof found !== 'object' || found === null) throw optionError(site, 'must resolve with { secret } or undefined');
   const { secret: accountSecret } = resolveShape(ACCOUNT_FIELDS, found as Record<string, unknown>, site);
-  return createHash('sha256').update(accountSecret).digest();
+  return digestWebhookSecret(accountSecret);
 }
 
 const DEDUPE_FIELDS = {
@@ -185,7 +185,7 @@ export function resolveZixflowWebhooksOptions(
   const resolved = resolveOptions(ZIXFLOW_WEBHOOKS_OPTIONS_OWNER, ZIXFLOW_WEBHOOKS_OPTION_FIELDS, options);
   const { ttlMs, maxEntries, store } = resolved.dedupe;
   return {
-    secretDigest: createHash('sha256').update(resolved.secret).digest(),
+    secretDigest: digestWebhookSecret(resolved.secret),
     accounts: resolved.accounts ?? new Map(),
     resolveAccount: resolved.resolveAccount,
     secretHeader: resolved.secretHeader.toLowerCase(),

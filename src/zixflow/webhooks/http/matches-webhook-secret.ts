@@ -1,12 +1,13 @@
 import { createHash, hash, timingSafeEqual } from 'node:crypto';
 
 /**
- * SHA-256 of a string as a Buffer. The one-shot `crypto.hash` (Node ≥ 20.12) skips building a
+ * SHA-256 of a secret (or a candidate for one) as a Buffer: the digest the options keep and the one
+ * each request's candidate is compared with, made by this one function so the two always match. The one-shot `crypto.hash` (Node ≥ 20.12) skips building a
  * `Hash` object per call, which every webhook request pays for; `engines` allows Node 20.0, so
  * older releases keep `createHash`. Both hash the string's UTF-8 bytes, so digests are equal.
  * Named imports: `import * as` compiles to a getter that would run on every request.
  */
-const sha256: (text: string) => Buffer =
+export const digestWebhookSecret: (text: string) => Buffer =
   typeof hash === 'function'
     ? (text) => hash('sha256', text, 'buffer')
     : (text) => createHash('sha256').update(text).digest();
@@ -20,5 +21,5 @@ export function matchesWebhookSecret(candidate: unknown, secretDigest: Buffer): 
   if (typeof candidate !== 'string') {
     return false;
   }
-  return timingSafeEqual(sha256(candidate), secretDigest);
+  return timingSafeEqual(digestWebhookSecret(candidate), secretDigest);
 }
