@@ -10,13 +10,7 @@ import { NestFactory } from '@nestjs/core';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { ZixflowModule } from '../../src/zixflow';
 import { Fallback, ZixflowBot, ZixflowBotContext, ZixflowBotModule } from '../../src/zixflow/bot';
-import {
-  ZixflowRedisBotTimers,
-  ZixflowRedisConversationStore,
-  ZixflowRedisInbound,
-  ZixflowRedisModule,
-  ZixflowRedisReplyLog,
-} from '../../src/zixflow/redis';
+import { ZixflowRedisModule, zixflowRedisBotOptions, zixflowRedisWebhooksOptions } from '../../src/zixflow/redis';
 import { ZixflowWebhooksModule } from '../../src/zixflow/webhooks';
 import { failChild, serveParent } from '../common/child-process';
 
@@ -67,18 +61,8 @@ class CountingBot {
       prefix: config.prefix,
       inbound: { leaseMs: config.leaseMs, ...(config.pollMs === undefined ? {} : { pollMs: config.pollMs }) },
     }),
-    ZixflowWebhooksModule.forRootAsync({
-      inject: [ZixflowRedisInbound],
-      useFactory: (inbound: ZixflowRedisInbound) => ({ secret: config.secret, inbound }),
-    }),
-    ZixflowBotModule.forRootAsync({
-      inject: [ZixflowRedisConversationStore, ZixflowRedisReplyLog, ZixflowRedisBotTimers],
-      useFactory: (
-        store: ZixflowRedisConversationStore,
-        replyLog: ZixflowRedisReplyLog,
-        timers: ZixflowRedisBotTimers,
-      ) => ({ store, replyLog, timers }),
-    }),
+    ZixflowWebhooksModule.forRootAsync(zixflowRedisWebhooksOptions({ secret: config.secret })),
+    ZixflowBotModule.forRootAsync(zixflowRedisBotOptions()),
   ],
   providers: [CountingBot],
 })
