@@ -1,6 +1,7 @@
 import type { Logger } from '@nestjs/common';
 import { ZixflowConfigurationError } from '../../core/errors/zixflow-configuration.error';
 import type { ZixflowWhatsappService } from '../zixflow-whatsapp.service';
+import type { ZixflowStartupCheck } from '../options/zixflow-options.interface';
 import type { ZixflowAccount } from './zixflow-data.types';
 import { probeFailure, probeZixflow, ZIXFLOW_PROBE_TEMPLATE } from './probe-zixflow';
 
@@ -78,7 +79,7 @@ function describeAccounts(accounts: readonly ZixflowAccount[]): string {
  */
 export async function runStartupCheck(
   whatsapp: Pick<ZixflowWhatsappService, 'listAccounts' | 'getTemplateVariables'>,
-  settings: CredentialsCheckSettings & { startupCheck: 'off' | 'warn' | 'fail' },
+  settings: CredentialsCheckSettings & { startupCheck: ZixflowStartupCheck },
   logger: Pick<Logger, 'log' | 'warn'>,
 ): Promise<void> {
   if (settings.startupCheck === 'off') return;
