@@ -14,18 +14,19 @@ export type ZixflowWebhookRoute = 'incoming' | 'reports' | 'postbacks';
 export class ZixflowWebhookDeliveries {
   /** When the webhooks module started: the reference point before the first delivery. */
   readonly startedAt = new Date();
-  private readonly last = new Map<ZixflowWebhookRoute, Date>();
+  /** Epoch milliseconds: a number per delivery, and a Date only when someone asks. */
+  private readonly last = new Map<ZixflowWebhookRoute, number>();
 
   /** Records a successful delivery on `route`; called by the webhook routes once they answer 200. */
-  record(route: ZixflowWebhookRoute, at: Date = new Date()): void {
-    this.last.set(route, at);
+  record(route: ZixflowWebhookRoute, at?: Date): void {
+    this.last.set(route, at === undefined ? Date.now() : at.getTime());
   }
 
   /** The last successful delivery on any route, or on `route`; undefined when none came yet. */
   lastDeliveryAt(route?: ZixflowWebhookRoute): Date | undefined {
-    if (route !== undefined) return this.last.get(route);
-    let latest: Date | undefined;
-    for (const at of this.last.values()) if (latest === undefined || at > latest) latest = at;
-    return latest;
+    let latest: number | undefined;
+    if (route !== undefined) latest = this.last.get(route);
+    else for (const at of this.last.values()) if (latest === undefined || at > latest) latest = at;
+    return latest === undefined ? undefined : new Date(latest);
   }
 }

@@ -1,6 +1,6 @@
 import { BadRequestException, Inject, Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
 import { ZixflowWebhookPayloadError } from './errors/zixflow-webhook-payload.error';
-import { describeIncoming, describeReport } from './handlers/describe-for-log';
+import { describeIncoming, describeReport, LogSubject } from './handlers/describe-for-log';
 import { ZixflowWebhookDispatcher } from './handlers/zixflow-webhook.dispatcher';
 import { MaybePromise, thenMaybe } from './http/maybe-promise';
 import { ZixflowWebhookAck } from './http/zixflow-webhook-ack.interface';
@@ -49,14 +49,14 @@ export class ZixflowWebhookReceiver {
         conversationKey: conversationKeyOf(message),
         message,
       };
-      return this.store(event, this.options.inbound, subject.label);
+      return this.store(event, this.options.inbound, subject);
     }
     return thenMaybe(this.isFirstDelivery(dedupeKey), (first): ZixflowWebhookAck => {
       if (!first) {
         this.logger.log(`Acknowledged a repeated delivery of ${subject.label} without handling it again`);
         return { received: true, duplicate: true };
       }
-      this.logReceived(subject.label);
+      this.logReceived(subject);
       this.dispatcher.dispatch(ZixflowEvents.MessageReceived, message, subject);
       return { received: true };
     });
@@ -66,7 +66,7 @@ export class ZixflowWebhookReceiver {
   private async store(
     event: ZixflowInboundEvent,
     inbound: ZixflowInboundQueue,
-    label: string,
+    subject: LogSubject,
   ): Promise<ZixflowWebhookAck> {
     let stored: boolean;
     try {
@@ -78,7 +78,7 @@ export class ZixflowWebhookReceiver {
       throw new ServiceUnavailableException('Could not store the webhook event; retry later');
     }
     if (!stored) {
-      this.logger.log(`Acknowledged a repeated delivery of ${label} without handling it again`);
+      this.logger.log(`Acknowledged a repeated delivery of ${subject.label} without handling it again`);
       return { received: true, duplicate: true };
     }
     return { received: true };
@@ -126,14 +126,14 @@ export class ZixflowWebhookReceiver {
         conversationKey: reportStreamKey(report),
         report,
       };
-      return this.store(event, this.options.inbound, subject.label);
+      return this.store(event, this.options.inbound, subject);
     }
     return thenMaybe(key === undefined || this.isFirstDelivery(key), (first): ZixflowWebhookAck => {
       if (!first) {
         this.logger.log(`Acknowledged a repeated ${subject.label} without handling it again`);
         return { received: true, duplicate: true };
       }
-      this.logReceived(subject.label);
+      this.logReceived(subject);
       this.dispatcher.dispatch(ZixflowEvents.DeliveryReport, report, subject);
       return { received: true };
     });
@@ -144,14 +144,14 @@ export class ZixflowWebhookReceiver {
    * line it then drops cost about 4 µs a delivery (measured in-process), a large share of the
    * module's cost per webhook. A logger that cannot say (no `isLevelEnabled`) gets every line, as before.
    */
-  private logReceived(label: string): void {
+  private logReceived(subject: LogSubject): void {
     // ConsoleLogger (Nest's default, and what most custom loggers extend) has isLevelEnabled; LoggerService
     // does not declare it, and with `logger: false` there is no instance at all: then Nest decides, as before.
     const logger = this.logger.localInstance as { isLevelEnabled?: (level: 'debug') => boolean } | undefined;
     if (typeof logger?.isLevelEnabled === 'function' && !logger.isLevelEnabled('debug')) {
       return;
     }
-    this.logger.debug(`Received ${label}`);
+    this.logger.debug(`Received ${subject.label}`);
   }
 
   private parse<T>(parse: () => T): T {

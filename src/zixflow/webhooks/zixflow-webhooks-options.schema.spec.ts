@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { inspect } from 'node:util';
 import { ZixflowConfigurationError } from '../core/errors/zixflow-configuration.error';
 import { ZixflowInMemoryDedupeStore } from './dedupe/zixflow-in-memory-dedupe.store';
 import { ZixflowDedupeStore } from './dedupe/zixflow-dedupe-store.interface';
@@ -18,10 +18,10 @@ function failureOf(options: unknown): Error {
 }
 
 describe('resolveZixflowWebhooksOptions', () => {
-  it('applies the defaults and keeps only a digest of the secret', () => {
+  it('applies the defaults and keeps the secret only as a matcher that shows nothing of it', () => {
     const resolved = resolveZixflowWebhooksOptions({ secret: SECRET });
     expect(resolved).toEqual({
-      secretDigest: createHash('sha256').update(SECRET).digest(),
+      secret: { matches: expect.any(Function) as unknown },
       accounts: new Map(),
       secretHeader: 'x-zixflow-secret',
       maxBodyBytes: 262_144,
@@ -30,12 +30,18 @@ describe('resolveZixflowWebhooksOptions', () => {
       inbound: undefined,
     });
     expect(JSON.stringify(resolved)).not.toContain(SECRET);
+    expect(inspect(resolved, { depth: 10, showHidden: true })).not.toContain(SECRET);
+    expect(resolved.secret.matches(SECRET)).toBe(true);
+    expect(resolved.secret.matches(`${SECRET}x`)).toBe(false);
   });
 
-  it("checks each account's secret like the module's, by its path, and keeps only digests", () => {
+  it("checks each account's secret like the module's, by its path, and keeps only matchers", () => {
     const other = 'brand-b-secret-0123456789';
     const resolved = resolveZixflowWebhooksOptions({ secret: SECRET, accounts: { 'brand-b': { secret: other } } });
-    expect(resolved.accounts).toEqual(new Map([['brand-b', createHash('sha256').update(other).digest()]]));
+    expect([...resolved.accounts.keys()]).toEqual(['brand-b']);
+    expect(resolved.accounts.get('brand-b')?.matches(other)).toBe(true);
+    expect(resolved.accounts.get('brand-b')?.matches(SECRET)).toBe(false);
+    expect(inspect(resolved.accounts, { depth: 10, showHidden: true })).not.toContain(other);
     expect(() =>
       resolveZixflowWebhooksOptions({ secret: SECRET, accounts: { 'brand-b': { secret: 'short' } } }),
     ).toThrow(/^ZixflowWebhooksModule: accounts\.brand-b\.secret must be 16 to 512/);

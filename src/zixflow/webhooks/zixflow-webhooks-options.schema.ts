@@ -1,5 +1,5 @@
 import { isZixflowAccountName } from '../sending/accounts/zixflow-account-name';
-import { digestWebhookSecret } from './http/matches-webhook-secret';
+import { WebhookSecretMatcher, webhookSecretMatcher } from './http/webhook-secret-matcher';
 import {
   childSite,
   custom,
@@ -35,13 +35,13 @@ import {
 } from './zixflow-webhooks-options.interface';
 
 /**
- * Webhook options after checking, with defaults applied. Internal. The secret itself is not kept,
- * only its SHA-256 digest: what is compared, and harmless if the object is ever logged.
+ * Webhook options after checking, with defaults applied. Internal. Secrets are kept only as
+ * matchers, which hold their bytes in a closure: the object is harmless if it is ever logged.
  */
 export interface ResolvedZixflowWebhooksOptions {
-  secretDigest: Buffer;
-  /** The secret digest of each account of `accounts`. */
-  accounts: ReadonlyMap<string, Buffer>;
+  secret: WebhookSecretMatcher;
+  /** The secret of each account of `accounts`. */
+  accounts: ReadonlyMap<string, WebhookSecretMatcher>;
   /** `resolveAccount` with its cache settings, for accounts `accounts` does not list. */
   resolveAccount: ResolvedAccountResolver | undefined;
   /** Lower case, as Node exposes header names. */
@@ -83,25 +83,28 @@ const ACCOUNT_FIELDS = {
 const MAX_ACCOUNTS = 10_000;
 
 /** Each account's secret, checked like the module's, by its name: `accounts.brand-b.secret`. */
-const ACCOUNTS = custom<Map<string, Buffer>, Record<string, ZixflowWebhookAccountOptions>>((value, site) => {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw optionError(site, "must be an object of account names, e.g. { 'brand-b': { secret } }");
-  }
-  const names = Object.keys(value);
-  if (names.length > MAX_ACCOUNTS) throw optionError(site, `must hold at most ${MAX_ACCOUNTS} accounts`);
-  const digests = new Map<string, Buffer>();
-  for (const name of names) {
-    if (!isZixflowAccountName(name)) {
-      throw optionError(site, 'names must be 1 to 64 letters, digits and - . _ ~ (they become path segments)');
+const ACCOUNTS = custom<Map<string, WebhookSecretMatcher>, Record<string, ZixflowWebhookAccountOptions>>(
+  (value, site) => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      throw optionError(site, "must be an object of account names, e.g. { 'brand-b': { secret } }");
     }
-    const account: unknown = (value as Record<string, unknown>)[name];
-    const accountSite = childSite(site, name, undefined);
-    if (typeof account !== 'object' || account === null) throw optionError(accountSite, 'must be an object { secret }');
-    const { secret: accountSecret } = resolveShape(ACCOUNT_FIELDS, account as Record<string, unknown>, accountSite);
-    digests.set(name, digestWebhookSecret(accountSecret));
-  }
-  return digests;
-}).optional();
+    const names = Object.keys(value);
+    if (names.length > MAX_ACCOUNTS) throw optionError(site, `must hold at most ${MAX_ACCOUNTS} accounts`);
+    const matchers = new Map<string, WebhookSecretMatcher>();
+    for (const name of names) {
+      if (!isZixflowAccountName(name)) {
+        throw optionError(site, 'names must be 1 to 64 letters, digits and - . _ ~ (they become path segments)');
+      }
+      const account: unknown = (value as Record<string, unknown>)[name];
+      const accountSite = childSite(site, name, undefined);
+      if (typeof account !== 'object' || account === null)
+        throw optionError(accountSite, 'must be an object { secret }');
+      const { secret: accountSecret } = resolveShape(ACCOUNT_FIELDS, account as Record<string, unknown>, accountSite);
+      matchers.set(name, webhookSecretMatcher(accountSecret));
+    }
+    return matchers;
+  },
+).optional();
 
 const RESOLVER_FIELDS = {
   resolve: fn<ZixflowWebhookAccountResolver>(),
@@ -129,13 +132,13 @@ const RESOLVE_ACCOUNT = custom<
 
 /**
  * Checks what `resolveAccount` found for `account` with the rule of `accounts`, and returns the
- * secret's digest; a `ZixflowConfigurationError` naming the account (never the secret) otherwise.
+ * secret's matcher; a `ZixflowConfigurationError` naming the account (never the secret) otherwise.
  */
-export function digestResolvedAccount(found: unknown, account: string): Buffer {
+export function resolvedAccountMatcher(found: unknown, account: string): WebhookSecretMatcher {
   const site: OptionSite = { owner: ZIXFLOW_WEBHOOKS_OPTIONS_OWNER, path: `resolveAccount('${account}')` };
   if (typeof found !== 'object' || found === null) throw optionError(site, 'must resolve with { secret } or undefined');
   const { secret: accountSecret } = resolveShape(ACCOUNT_FIELDS, found as Record<string, unknown>, site);
-  return digestWebhookSecret(accountSecret);
+  return webhookSecretMatcher(accountSecret);
 }
 
 const DEDUPE_FIELDS = {
@@ -185,7 +188,7 @@ export function resolveZixflowWebhooksOptions(
   const resolved = resolveOptions(ZIXFLOW_WEBHOOKS_OPTIONS_OWNER, ZIXFLOW_WEBHOOKS_OPTION_FIELDS, options);
   const { ttlMs, maxEntries, store } = resolved.dedupe;
   return {
-    secretDigest: digestWebhookSecret(resolved.secret),
+    secret: webhookSecretMatcher(resolved.secret),
     accounts: resolved.accounts ?? new Map(),
     resolveAccount: resolved.resolveAccount,
     secretHeader: resolved.secretHeader.toLowerCase(),

@@ -13,7 +13,11 @@ export function isJsonObject(value: unknown): value is JsonObject {
 
 /** A non-blank string, trimmed; undefined otherwise. */
 export function readText(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+  if (typeof value !== 'string') {
+    return undefined;
+  }
+  const trimmed = value.trim();
+  return trimmed === '' ? undefined : trimmed;
 }
 
 /**

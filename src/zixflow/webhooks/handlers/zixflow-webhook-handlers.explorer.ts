@@ -131,9 +131,12 @@ function accepts(metadata: ZixflowHandlerMetadata, payload: unknown): boolean {
 
 function subjectOf(metadata: ZixflowHandlerMetadata, payload: unknown): LogSubject {
   try {
-    return metadata.kind === 'message'
-      ? describeIncoming(payload as ZixflowIncomingMessage)
-      : describeReport(payload as ZixflowDeliveryReport);
+    const subject =
+      metadata.kind === 'message'
+        ? describeIncoming(payload as ZixflowIncomingMessage)
+        : describeReport(payload as ZixflowDeliveryReport);
+    // Read here, inside the try: a subject builds its label only when asked.
+    return { label: subject.label, numbers: subject.numbers };
   } catch {
     // Someone else emitted a malformed payload under our event name; say so rather than throw here.
     return { label: 'an event with an unexpected payload', numbers: [] };

@@ -8,6 +8,8 @@ import { ZixflowIncomingMessage, ZixflowIncomingSender } from './zixflow-incomin
 const MAX_EVENT_ID_LENGTH = 200;
 /** What people type in phone numbers besides digits; Zixflow documents digits only. */
 const NUMBER_FORMATTING = /[\s()+.-]/g;
+/** A customer number as Zixflow documents it: country code and number, digits only. */
+const CUSTOMER_NUMBER = /^\d{5,20}$/;
 
 /**
  * Parses the body of an `incoming.whatsapp.message` webhook into a {@link ZixflowIncomingMessage}.
@@ -60,12 +62,17 @@ function readSender(value: unknown, problems: string[]): ZixflowIncomingSender |
     problems.push('sender is required (an object with the customer number)');
     return undefined;
   }
-  const number = readId(value.number)?.replace(NUMBER_FORMATTING, '');
-  if (number === undefined || !/^\d{5,20}$/.test(number)) {
+  const number = withoutFormatting(readId(value.number));
+  if (number === undefined || !CUSTOMER_NUMBER.test(number)) {
     problems.push('sender.number is required (country code and number, digits only)');
     return undefined;
   }
   return { name: readText(value.name), number };
+}
+
+/** The number without spaces, brackets, dots, dashes or `+`; the documented digits-only form as it is. */
+function withoutFormatting(number: string | undefined): string | undefined {
+  return number === undefined || CUSTOMER_NUMBER.test(number) ? number : number.replace(NUMBER_FORMATTING, '');
 }
 
 /** True when the payload names an event other than an incoming WhatsApp message (for example an RCS one). */
