@@ -13,8 +13,8 @@ export interface WebhookSecretMatcher {
  * Builds the matcher of `secret`. The comparison runs in constant time over the secret's length:
  * a candidate of another length is answered after comparing the secret with itself, the same work
  * as a real attempt, so neither the content nor the length of the secret shows in the timing.
- * Hashing both sides (the usual way to equalise lengths) gives the same guarantee, but costs every
- * webhook about 2 µs in a running app against about 0.2 µs for this.
+ * Hashing both sides (the usual way to equalise lengths) gives the same guarantee at about 1.5 µs a
+ * webhook in a running app, against about 0.9 µs for this (0.6 and 0.13 µs in a tight loop).
  */
 export function webhookSecretMatcher(secret: string): WebhookSecretMatcher {
   const expected = Buffer.from(secret, 'utf8');
