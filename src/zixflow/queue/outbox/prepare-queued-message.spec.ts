@@ -21,12 +21,58 @@ describe('prepareQueuedMessage', () => {
     expect(prepareQueuedMessage(message)).toEqual({ ...message, to: '13023895111' });
   });
 
-  it('returns plain data, never the DTO instance, and leaves the caller’s object alone', () => {
+  it('returns a plain object whose JSON (what BullMQ stores) is plain data, and leaves the caller’s object alone', () => {
     const message = { type: 'text', to: '+1 302 389 5111', text: { body: 'Hi' } };
     const prepared = prepareQueuedMessage(message);
     expect(Object.getPrototypeOf(prepared)).toBe(Object.prototype);
+    expect(JSON.parse(JSON.stringify(prepared))).toStrictEqual({
+      to: '13023895111',
+      text: { body: 'Hi' },
+      type: 'text',
+    });
     expect(message.to).toBe('+1 302 389 5111');
   });
+
+  it.each<[string, Record<string, unknown>, Record<string, unknown>]>([
+    [
+      'video',
+      { to: '+1 302 389 5111', video: { link: 'https://cdn.example.com/v.mp4', caption: 'Clip' } },
+      { to: '13023895111', video: { link: 'https://cdn.example.com/v.mp4', caption: 'Clip' } },
+    ],
+    [
+      'document',
+      { to: '+49 171 1234567', document: { link: 'https://cdn.example.com/d.pdf', filename: 'd.pdf' } },
+      { to: '491711234567', document: { link: 'https://cdn.example.com/d.pdf', filename: 'd.pdf' } },
+    ],
+    [
+      'location',
+      { to: '+1 302 389 5113', location: { latitude: 52.52, longitude: '13.405', name: 'Berlin' } },
+      { to: '13023895113', location: { latitude: '52.52', longitude: '13.405', name: 'Berlin' } },
+    ],
+    [
+      'interactive',
+      {
+        to: '+1 302 389 5114',
+        interactive: {
+          body: { text: 'Pick one' },
+          action: { buttons: [{ type: 'reply', reply: { id: 'y', title: 'Y' } }] },
+        },
+      },
+      {
+        to: '13023895114',
+        interactive: {
+          body: { text: 'Pick one' },
+          action: { buttons: [{ type: 'reply', reply: { id: 'y', title: 'Y' } }] },
+        },
+      },
+    ],
+  ])(
+    'stores a %s message as exactly the validated fields, nothing more (no undefined, no class)',
+    (type, content, stored) => {
+      const json = JSON.stringify(prepareQueuedMessage({ type, ...content }));
+      expect(JSON.parse(json)).toStrictEqual({ ...stored, type });
+    },
+  );
 
   it.each([
     [{ to: '+1 302 389 5111', text: { body: 'Hi' } }, 'type is required'],

@@ -5,17 +5,19 @@ import { WHATSAPP_MESSAGE_KINDS, WhatsappMessageKind } from '../../sending/messa
 import type { ZixflowQueuedMessage } from '../zixflow-queue-job.interface';
 
 /**
- * Validates a message exactly as `ZixflowWhatsappService` will, and returns the plain data to store:
- * the DTO's output (e.g. `to` as digits, coordinates as strings) with its `type`. Throws
- * {@link ZixflowValidationError} for an invalid message, so it is refused before Redis sees it.
- * `phoneId` may still be missing: the worker fills it in from its `defaultPhoneId`.
+ * Validates a message exactly as `ZixflowWhatsappService` will, and returns what to store: the DTO's
+ * output (e.g. `to` as digits, coordinates as strings) with its `type`. BullMQ stores job data as its
+ * JSON, so what Redis holds is plain data; nested values may still be DTO instances in memory, which
+ * encode exactly as their plain copies would (a JSON round trip here cost about 0.8 µs a message, and
+ * BullMQ encodes the data again anyway). Throws {@link ZixflowValidationError} for an invalid message,
+ * so it is refused before Redis sees it. `phoneId` may still be missing: the worker fills it in from
+ * its `defaultPhoneId`.
  */
 export function prepareQueuedMessage(message: unknown): ZixflowQueuedMessage {
   const type = messageTypeOf(message);
   const kind: WhatsappMessageKind = WHATSAPP_MESSAGE_KINDS[type];
   const validated = validateMessageFast(kind.dto, message);
-  // A JSON round trip is what BullMQ does to job data anyway; doing it here yields exactly what is stored.
-  return { ...(JSON.parse(JSON.stringify(validated)) as object), type } as ZixflowQueuedMessage;
+  return { ...(validated as object), type } as ZixflowQueuedMessage;
 }
 
 /** Most problem lines one `enqueueMany` error lists; the rest are counted. */
