@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { ZixflowSandbox } from '../src/zixflow/testing';
-import { browserAvailable, launchChromium, recordCspViolations } from './inbox-browser.helpers';
+import { browserAvailable, launchChromium, openWatchedPage } from './inbox-browser.helpers';
 import { ALL_SECRETS, AccountsWorld, BRAND_B, startAccountsWorld } from './sandbox-accounts.fixtures';
 
 /*
@@ -20,23 +20,18 @@ const ARTIFACTS = join(__dirname, '..', 'artifacts');
 describeInBrowser('sandbox inbox in Chromium: several accounts', () => {
   let world: AccountsWorld;
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
-  const pageErrors: string[] = [];
-  const pageRequests: string[] = [];
+  let pageErrors: string[] = [];
+  let pageRequests: string[] = [];
 
   beforeAll(async () => {
     browser = await launchChromium();
     world = await startAccountsWorld();
-    context = await browser.newContext({ viewport: { width: 1120, height: 800 }, timezoneId: 'UTC' });
-    await context.addInitScript(recordCspViolations);
-    page = await context.newPage();
-    page.setDefaultTimeout(5000);
-    page.on('request', (request) => pageRequests.push(request.url()));
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') pageErrors.push(message.text());
-    });
+    ({
+      page,
+      errors: pageErrors,
+      requests: pageRequests,
+    } = await openWatchedPage(browser, { viewport: { width: 1120, height: 800 }, timezoneId: 'UTC' }));
     await page.goto(world.sandbox.inboxUrl ?? '');
   });
 
@@ -151,7 +146,7 @@ describeInBrowser('sandbox inbox in Chromium: several accounts', () => {
 
   it('shows neither labels nor the account picker when the sandbox serves one account', async () => {
     const single = await ZixflowSandbox.start({ deliveryReports: false });
-    const own = await context.newPage();
+    const own = await page.context().newPage();
     try {
       await fetch(`${single.url}/api/v1/campaign/whatsapp/message/send`, {
         method: 'POST',

@@ -3,7 +3,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { Ctx, Hears, ZixflowBot, ZixflowBotContext } from '../src/zixflow/bot';
 import { ZixflowBotTestbed } from '../src/zixflow/testing';
 import { EveryKindBot } from './bot/fixture-every-kind.bot';
-import { browserAvailable, launchChromium, recordCspViolations } from './inbox-browser.helpers';
+import { browserAvailable, launchChromium, openWatchedPage } from './inbox-browser.helpers';
 
 /*
  * The inbox as the customer's phone (issue 15, item 10): the customer's own bubbles on the right
@@ -37,19 +37,15 @@ describeInBrowser('sandbox inbox in Chromium: the customer’s phone', () => {
   let testbed: ZixflowBotTestbed;
   let browser: Browser;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
 
   beforeAll(async () => {
     browser = await launchChromium();
     testbed = await ZixflowBotTestbed.create({ providers: [ButtonsBot, EveryKindBot], api: 'ai' });
-    const context = await browser.newContext({ viewport: { width: 1120, height: 900 }, timezoneId: 'UTC' });
-    await context.addInitScript(recordCspViolations);
-    page = await context.newPage();
-    page.setDefaultTimeout(5000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') pageErrors.push(message.text());
-    });
+    ({ page, errors: pageErrors } = await openWatchedPage(browser, {
+      viewport: { width: 1120, height: 900 },
+      timezoneId: 'UTC',
+    }));
     await page.goto(testbed.sandbox.inboxUrl ?? '');
   });
 

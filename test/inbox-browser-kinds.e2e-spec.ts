@@ -1,7 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { ZixflowBotTestbed } from '../src/zixflow/testing';
 import { EveryKindBot } from './bot/fixture-every-kind.bot';
-import { browserAvailable, launchChromium, recordCspViolations } from './inbox-browser.helpers';
+import { browserAvailable, launchChromium, openWatchedPage } from './inbox-browser.helpers';
 
 /*
  * The inbox draws every kind the AI API adds, in a real browser: a list the customer opens and
@@ -18,19 +18,15 @@ describeInBrowser('sandbox inbox in Chromium: the AI API kinds', () => {
   let testbed: ZixflowBotTestbed;
   let browser: Browser;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
 
   beforeAll(async () => {
     browser = await launchChromium();
     testbed = await ZixflowBotTestbed.create({ providers: [EveryKindBot], api: 'ai' });
-    const context = await browser.newContext({ viewport: { width: 1120, height: 1040 }, timezoneId: 'UTC' });
-    await context.addInitScript(recordCspViolations);
-    page = await context.newPage();
-    page.setDefaultTimeout(5000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') pageErrors.push(message.text());
-    });
+    ({ page, errors: pageErrors } = await openWatchedPage(browser, {
+      viewport: { width: 1120, height: 1040 },
+      timezoneId: 'UTC',
+    }));
     await page.goto(testbed.sandbox.inboxUrl ?? '');
   });
 

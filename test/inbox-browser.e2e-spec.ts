@@ -7,7 +7,7 @@ import { AppModule } from '../src/app.module';
 import { configureApp } from '../src/configure-app';
 import { SANDBOX_PHONE_ID } from '../src/sandbox-mode/start-sandbox-mode';
 import { ZixflowSandbox } from '../src/zixflow/testing';
-import { browserAvailable, launchChromium, recordCspViolations } from './inbox-browser.helpers';
+import { browserAvailable, launchChromium, openWatchedPage } from './inbox-browser.helpers';
 
 /*
  * The inbox in a real browser (Debian's Chromium driven by playwright-core): the example app in
@@ -41,9 +41,9 @@ describeInBrowser('sandbox inbox in Chromium, with the example app in sandbox mo
   let appUrl: string;
   let browser: Browser;
   let page: Page;
-  const pageRequests: string[] = [];
+  let pageRequests: string[] = [];
   /** Uncaught errors and console errors, e.g. a module that failed to load. */
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
   const savedEnv: Partial<Record<(typeof ENV_NAMES)[number], string>> = {};
 
   beforeAll(async () => {
@@ -63,19 +63,15 @@ describeInBrowser('sandbox inbox in Chromium, with the example app in sandbox mo
     configureApp(app);
     await app.listen(0, '127.0.0.1');
     appUrl = await app.getUrl();
-    const context = await browser.newContext({
+    ({
+      page,
+      errors: pageErrors,
+      requests: pageRequests,
+    } = await openWatchedPage(browser, {
       viewport: { width: 1120, height: 1040 },
       locale: 'en-GB',
       timezoneId: 'UTC',
-    });
-    await context.addInitScript(recordCspViolations);
-    page = await context.newPage();
-    page.setDefaultTimeout(5000);
-    page.on('request', (request) => pageRequests.push(request.url()));
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') pageErrors.push(message.text());
-    });
+    }));
   });
 
   afterAll(async () => {

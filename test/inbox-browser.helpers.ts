@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 
 /** Debian's Chromium (`apt-get install chromium`); Playwright never downloads a browser here. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -58,4 +58,30 @@ export function recordCspViolations(): void {
   document.addEventListener('securitypolicyviolation', (event) => {
     window.__cspViolations?.push(`${event.effectiveDirective} ${event.blockedURI}`);
   });
+}
+
+/** A page with what it did recorded: uncaught and console errors, and the URL of every request. */
+export interface WatchedPage {
+  page: Page;
+  /** Uncaught errors and console errors, e.g. a module that failed to load. */
+  errors: string[];
+  requests: string[];
+}
+
+/**
+ * Opens a page in a new context of `browser`, as every inbox suite does: CSP violations recorded
+ * ({@link recordCspViolations}), a 5 s default timeout, and its errors and requests collected.
+ */
+export async function openWatchedPage(browser: Browser, options: BrowserContextOptions): Promise<WatchedPage> {
+  const context = await browser.newContext(options);
+  await context.addInitScript(recordCspViolations);
+  const page = await context.newPage();
+  page.setDefaultTimeout(5000);
+  const watched: WatchedPage = { page, errors: [], requests: [] };
+  page.on('request', (request) => watched.requests.push(request.url()));
+  page.on('pageerror', (error) => watched.errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') watched.errors.push(message.text());
+  });
+  return watched;
 }
