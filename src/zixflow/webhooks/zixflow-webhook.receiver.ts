@@ -10,7 +10,7 @@ import { isOtherPostBack, parseZixflowDeliveryReport } from './reports/parse-del
 import { ZixflowDeliveryReport } from './reports/zixflow-delivery-report.interface';
 import { ZIXFLOW_WEBHOOKS_RESOLVED_OPTIONS } from './zixflow-webhooks.constants';
 import { ResolvedZixflowWebhooksOptions } from './zixflow-webhooks-options.schema';
-import { ZixflowEvents } from './zixflow.events';
+import { ZixflowEventName, ZixflowEvents } from './zixflow.events';
 import { conversationKeyOf, reportStreamKey } from './inbound/conversation-key';
 import type { ZixflowInboundEvent, ZixflowInboundQueue } from './inbound/zixflow-inbound-queue.interface';
 
@@ -51,15 +51,7 @@ export class ZixflowWebhookReceiver {
       };
       return this.store(event, this.options.inbound, subject);
     }
-    return thenMaybe(this.isFirstDelivery(dedupeKey), (first): ZixflowWebhookAck => {
-      if (!first) {
-        this.logger.log(`Acknowledged a repeated delivery of ${subject.label} without handling it again`);
-        return { received: true, duplicate: true };
-      }
-      this.logReceived(subject);
-      this.dispatcher.dispatch(ZixflowEvents.MessageReceived, message, subject);
-      return { received: true };
-    });
+    return this.dispatchOnce(ZixflowEvents.MessageReceived, message, dedupeKey, subject, 'a repeated delivery of');
   }
 
   /** With a durable inbound queue: answered once the event is stored there; handlers run from it. */
@@ -128,13 +120,28 @@ export class ZixflowWebhookReceiver {
       };
       return this.store(event, this.options.inbound, subject);
     }
+    return this.dispatchOnce(ZixflowEvents.DeliveryReport, report, key, subject, 'a repeated');
+  }
+
+  /**
+   * Without a durable inbound queue: hands the event to the dispatcher unless the dedupe store has
+   * seen its key (an event without a key is always handed over). `repeated` opens the log line of a
+   * repeat, before the subject's label.
+   */
+  private dispatchOnce(
+    event: ZixflowEventName,
+    payload: object,
+    key: string | undefined,
+    subject: LogSubject,
+    repeated: string,
+  ): MaybePromise<ZixflowWebhookAck> {
     return thenMaybe(key === undefined || this.isFirstDelivery(key), (first): ZixflowWebhookAck => {
       if (!first) {
-        this.logger.log(`Acknowledged a repeated ${subject.label} without handling it again`);
+        this.logger.log(`Acknowledged ${repeated} ${subject.label} without handling it again`);
         return { received: true, duplicate: true };
       }
       this.logReceived(subject);
-      this.dispatcher.dispatch(ZixflowEvents.DeliveryReport, report, subject);
+      this.dispatcher.dispatch(event, payload, subject);
       return { received: true };
     });
   }
